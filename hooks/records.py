@@ -1,0 +1,161 @@
+"""MkDocs hook: the record pages, the generated parts of hand-written pages, and the language wiring.
+
+Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; the language comes
+from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
+
+- `on_config` validates every record (all errors at once, before `site/` is touched) and derives
+  the language switch and sitemap alternates from `extra.languages`;
+- `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
+- `on_nav` gives sections their title in the page's language;
+- `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
+  `sitegen.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from sitegen.catalog import CatalogError, load_catalog
+from sitegen.i18n import Strings
+from sitegen.render import SECTIONS, render_fragment, render_record
+
+# The catalog and the page-to-record map live on the config object of the current build, so that
+# nothing survives from one `mkdocs serve` rebuild to the next.
+CATALOG = "vh_catalog"
+RECORD_PAGES = "vh_record_pages"
+
+MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
+FRAGMENTS = {"networks-table", "initiatives-table", "key-figures"}
+PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
+
+
+# Hooks -----------------------------------------------------------------------------------------
+
+
+def on_config(config):
+    try:
+        catalog = load_catalog(_project_root(config))
+    except CatalogError as error:
+        raise PluginError(str(error)) from None
+    config[CATALOG] = catalog
+    config[RECORD_PAGES] = {}
+    _wire_languages(config)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    catalog = config[CATALOG]
+    for entry in catalog.all_entries():
+        src_uri = f"{SECTIONS[entry.kind]}/{entry.id}.md"
+        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        # The edit link points at the record's YAML file, not at the generated page.
+        file.edit_uri = f"../../{entry.path}"
+        files.append(file)
+        config[RECORD_PAGES][src_uri] = entry
+    return files
+
+
+def on_nav(nav: Navigation, config, files: Files) -> Navigation:
+    strings = Strings(config.theme["language"])
+    for item in nav.items:
+        if isinstance(item, Section) and item.children:
+            first = item.children[0]
+            folder = getattr(getattr(first, "file", None), "src_uri", "").split("/")[0]
+            item.title = strings.t(f"section-{folder}")
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
+    entry = config[RECORD_PAGES].get(page.file.src_uri)
+    lang = config.theme["language"]
+    if entry is not None:
+        # Material prints title and description without escaping them: escape them here.
+        page.meta["title"] = str(escape(entry.record.title_in(lang)))
+        page.meta["description"] = str(escape(entry.record.summary.get(lang)))
+        return ""
+
+    def placeholder(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in FRAGMENTS:
+            raise PluginError(
+                f"{page.file.src_path}: unknown marker 'records:{name}'; known: {', '.join(sorted(FRAGMENTS))}"
+            )
+        return "\n\n" + PLACEHOLDER.format(name) + "\n\n"
+
+    return MARKER.sub(placeholder, markdown)
+
+
+def on_page_content(html: str, page: Page, config, files: Files) -> str:
+    catalog = config[CATALOG]
+    lang = config.theme["language"]
+    root = _root_of(page)
+    entry = config[RECORD_PAGES].get(page.file.src_uri)
+    if entry is not None:
+        rendered = render_record(entry, catalog, lang, root)
+        page.toc = get_toc(_toc_tokens(rendered.headings))
+        return str(rendered.html)
+    for name in FRAGMENTS:
+        marker = PLACEHOLDER.format(name)
+        if marker in html:
+            html = html.replace(marker, str(render_fragment(name, catalog, lang, root)))
+    return html
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def _project_root(config) -> Path:
+    # Relative paths in an inherited config resolve from the child config's folder; both configs
+    # sit in the project root, so that folder is the root.
+    return Path(config.config_file_path).resolve().parent
+
+
+def _root_of(page: Page) -> str:
+    """Relative path from a page to the root of its build, e.g. `../../` for `netwerken/x/`."""
+    depth = page.url.count("/")
+    return "../" * depth if depth else "./"
+
+
+def _toc_tokens(headings) -> list[dict]:
+    """Table-of-contents tokens as Python-Markdown makes them: h2s nested under the h1."""
+    tokens: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.title, "children": []}
+        if heading.level == 1 or not tokens:
+            tokens.append(token)
+        else:
+            tokens[-1]["children"].append(token)
+    return tokens
+
+
+def _wire_languages(config) -> None:
+    """Language switch entries and absolute language roots from `extra.languages`.
+
+    The switch links are relative (`en/` from the Dutch root, `../` from the English one), so the
+    site works under any sub-path; Material fetches the other build's sitemap to land on the
+    same page there.
+    """
+    languages = config.extra["languages"]
+    lang = config.theme["language"]
+    own_path = languages[lang]["path"]
+    site_url = config.site_url or ""
+    base = site_url[: len(site_url) - len(own_path)] if own_path else site_url
+    up = "../" * own_path.count("/")
+    config.extra["alternate"] = [
+        {"name": spec["name"], "lang": code, "link": (up + spec["path"]) or "./"}
+        for code, spec in languages.items()
+    ]
+    config.extra["language_roots"] = {code: base + spec["path"] for code, spec in languages.items()}
+    config.extra["not_found"] = [
+        {"lang": code, "title": Strings(code).t("not-found-title"), "text": Strings(code).t("not-found-text"),
+         "home": Strings(code).t("home"), "link": up + spec["path"]}
+        for code, spec in languages.items()
+    ]

@@ -1,0 +1,67 @@
+"""Command line: `python -m sitegen check|build|schemas|translations` (the Makefile calls these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import BuildFailed, build_site, report_catalog_errors
+from .catalog import CatalogError, load_catalog
+from .json_schema import stale_schemas, write_schemas
+from .translations import missing_english
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every record and report all problems")
+    build = commands.add_parser("build", help="build the complete site into site/")
+    build.add_argument("--site-url", help="public address of the Dutch root, e.g. https://example.org/netwerken/")
+    schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
+    schemas.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
+    translations = commands.add_parser("translations", help="list record texts without English")
+    translations.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+
+    started = time.perf_counter()
+    try:
+        if args.command == "build":
+            build_site(root, site_url=args.site_url)
+            print(f"site/ built in {time.perf_counter() - started:.1f} s")
+            return 0
+        catalog = load_catalog(root)
+    except CatalogError as error:
+        report_catalog_errors(error)
+        return 1
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        print("the build failed; site/ was not changed", file=sys.stderr)
+        return 1
+
+    if args.command == "check":
+        print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
+        return 0
+    if args.command == "schemas":
+        if args.check:
+            stale = stale_schemas(root, catalog.vocabularies)
+            for name in stale:
+                print(f"schemas/{name} is out of date; run `make schemas`", file=sys.stderr)
+            return 1 if stale else 0
+        for name in write_schemas(root, catalog.vocabularies):
+            print(f"wrote schemas/{name}")
+        return 0
+    if args.command == "translations":
+        missing = missing_english(catalog, root)
+        for line in missing:
+            print(line)
+        print(f"{len(missing)} texts without English", file=sys.stderr)
+        return 1 if missing and args.strict else 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

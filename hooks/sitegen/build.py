@@ -1,0 +1,103 @@
+"""The complete build: validate, build both languages, run the post-build steps, swap into site/.
+
+`mkdocs build` empties its `site_dir` first, and the Dutch build's `site/` contains `site/en/`.
+So both languages are built in parallel into a staging folder, the later steps run there, and
+only when every step has passed does the staging folder replace `site/`. A failed build leaves
+the last good site untouched, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .catalog import CatalogError, load_catalog
+
+CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
+"""The MkDocs config of each language; the first is the root of the site."""
+
+STAGING_DIR = ".build"
+
+PostBuildStep = Callable[[Path, Path], None]
+"""A step after both MkDocs builds: called with (project root, staged site folder)."""
+
+POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = []
+
+
+class BuildFailed(Exception):
+    """A build step failed; its output is the message."""
+
+
+def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
+    """Print every record error; inside GitHub Actions also as annotations on the changed lines."""
+    print(error, file=stream)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for item in error.errors:
+            print(item.github_annotation(), file=stream)
+
+
+def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    if site_url:
+        base = site_url if site_url.endswith("/") else site_url + "/"
+        env["SITE_URL"] = base
+        env["SITE_URL_EN"] = base + "en/"
+    return env
+
+
+def _build_languages(root: Path, staging: Path, env: dict[str, str]) -> dict[str, Path]:
+    """Run one `mkdocs build --strict` per language in parallel; return each language's output."""
+    outputs = {lang: staging / f"build-{lang}" for lang in CONFIGS}
+    processes = {
+        lang: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(outputs[lang])],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        for lang, config in CONFIGS.items()
+    }
+    failures = []
+    for lang, process in processes.items():
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            failures.append(f"--- mkdocs build ({CONFIGS[lang]}) failed:\n{output}")
+    if failures:
+        raise BuildFailed("\n".join(failures))
+    return outputs
+
+
+def build_site(root: Path, site_url: str | None = None, steps: list | None = None) -> Path:
+    """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it was."""
+    root = root.resolve()
+    load_catalog(root)  # fail fast, with every error, before any build starts
+    staging_root = root / STAGING_DIR
+    staging = staging_root / f"staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        outputs = _build_languages(root, staging, mkdocs_env(site_url))
+        site = outputs["nl"]
+        for lang, output in outputs.items():
+            if lang != "nl":
+                output.rename(site / lang)
+        for name, step in POST_BUILD_STEPS if steps is None else steps:
+            started = time.perf_counter()
+            step(root, site)
+            print(f"{name}: {time.perf_counter() - started:.2f} s")
+        _swap(site, root / "site", staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return root / "site"
+
+
+def _swap(new: Path, target: Path, staging: Path) -> None:
+    """Replace `target` by `new` with two renames, so a reader never sees half a site."""
+    old = staging / "previous-site"
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,324 @@
+"""Load every file in `content/`, validate it, resolve references, and count every error.
+
+`load_catalog(root)` returns a `Catalog` or raises `CatalogError` listing all problems in all
+files at once, each as `path:line:column: field: message`. Nothing else in the project reads
+`content/` directly.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .schema import (
+    ID_MAX_LENGTH,
+    ID_PATTERN,
+    RECORD_KINDS,
+    Initiative,
+    KeyFigure,
+    Network,
+    Record,
+    Vocabularies,
+)
+from .strict_yaml import YamlProblem, load_file, positions
+
+CONTENT_DIR = "content"
+VOCABULARIES_FILE = "vocabularies.yml"
+KEY_FIGURES_FILE = "key-figures.yml"
+
+_FRIENDLY_PATTERNS = {
+    ID_PATTERN: "use only lowercase letters, digits and single hyphens",
+}
+
+
+@dataclass(frozen=True, order=True)
+class RecordError:
+    """One problem in one file, at the position an editor should look."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """GitHub Actions workflow command that shows the error on the line in the pull request."""
+        message = str(self.field + ": " if self.field else "") + self.message
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},col={self.column}::{message}"
+
+
+class CatalogError(Exception):
+    """All the problems found in `content/`; the build stops on it."""
+
+    def __init__(self, errors: list[RecordError]):
+        self.errors = sorted(errors)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in the records; nothing was built or changed:"
+        return "\n".join([head, *(str(error) for error in self.errors)])
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated record with where it came from."""
+
+    kind: str
+    id: str
+    path: str
+    record: Record
+
+
+@dataclass
+class Catalog:
+    vocabularies: Vocabularies
+    key_figures: list[KeyFigure]
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+
+    @property
+    def networks(self) -> dict[str, Network]:
+        return {id_: entry.record for id_, entry in self.entries.get("networks", {}).items()}  # type: ignore[misc]
+
+    @property
+    def initiatives(self) -> dict[str, Initiative]:
+        return {id_: entry.record for id_, entry in self.entries.get("initiatives", {}).items()}  # type: ignore[misc]
+
+    def all_entries(self) -> list[Entry]:
+        return [entry for kind in RECORD_KINDS for entry in self.entries.get(kind, {}).values()]
+
+    def label(self, vocabulary: str, code: str, lang: str) -> str:
+        return getattr(self.vocabularies, vocabulary)[code].label(lang)
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def field_name(loc: tuple) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        elif part == "[key]":
+            continue
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def _model_at(model: Any, loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the last field of `loc`, for listing the allowed fields."""
+    current = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int) or part == "[key]":
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                return None
+            current = info.annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list[...] and Annotated down to the model or type inside."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, typing.Union, types.UnionType):
+            inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            models = [arg for arg in inner if isinstance(arg, type) and issubclass(arg, BaseModel)]
+            annotation = models[0] if models else inner[0]
+        else:
+            return annotation
+
+
+def _message(error: dict, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return "this field is required"
+    if kind == "extra_forbidden":
+        holder = _model_at(model, error["loc"][:-1])
+        allowed = ", ".join(holder.model_fields) if holder else ""
+        return f"unknown field; allowed here: {allowed}" if allowed else "unknown field"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        hint = _FRIENDLY_PATTERNS.get(pattern, f"it must match {pattern}")
+        return f"'{value}' is not allowed here; {hint}"
+    message = error["msg"].removeprefix("Value error, ")
+    if message[:1].islower() or message[:1] == "'":
+        return message  # the project's own messages already name the value and what is allowed
+    message = message[0].lower() + message[1:]
+    if isinstance(value, (str, int, float, bool)):
+        return f"'{value}': {message}"
+    return message
+
+
+def _at(pos: dict, loc: tuple, default: tuple[int, int] = (1, 1)) -> tuple[int, int]:
+    """The position of the deepest part of `loc` that exists in the file."""
+    for end in range(len(loc), -1, -1):
+        prefix = tuple(part for part in loc[:end] if part != "[key]")
+        if prefix in pos:
+            return pos[prefix]
+    return default
+
+
+def _validate(
+    model: Any, data: Any, context: dict, rel: str, pos: dict, errors: list[RecordError]
+) -> Any | None:
+    try:
+        if isinstance(model, TypeAdapter):
+            return model.validate_python(data, context=context)
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        holder = model if not isinstance(model, TypeAdapter) else KeyFigure
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if error["type"] == "extra_forbidden":
+                line, column = pos.get((*loc, "__key__"), _at(pos, loc))
+            else:
+                line, column = _at(pos, loc)
+            errors.append(RecordError(rel, line, column, field_name(loc), _message(error, holder)))
+        return None
+
+
+def _read(path: Path, root: Path, errors: list[RecordError]) -> tuple[Any, dict] | None:
+    rel = path.relative_to(root).as_posix()
+    try:
+        data, node = load_file(path)
+    except YamlProblem as problem:
+        errors.append(RecordError(rel, problem.line, problem.column, "", problem.message))
+        return None
+    return data, positions(node)
+
+
+# Loading ---------------------------------------------------------------------------------------
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read and check everything in `root/content`; raise CatalogError with every problem found."""
+    root = Path(root)
+    content = root / CONTENT_DIR
+    errors: list[RecordError] = []
+
+    vocabularies = None
+    read = _read(content / VOCABULARIES_FILE, root, errors) if (content / VOCABULARIES_FILE).exists() else None
+    if read is None and not (content / VOCABULARIES_FILE).exists():
+        errors.append(RecordError(f"{CONTENT_DIR}/{VOCABULARIES_FILE}", 1, 1, "", "the vocabularies file is missing"))
+    if read is not None:
+        vocabularies = _validate(Vocabularies, read[0], {}, f"{CONTENT_DIR}/{VOCABULARIES_FILE}", read[1], errors)
+    context = {"vocabularies": vocabularies}
+
+    key_figures: list[KeyFigure] = []
+    figures_path = content / KEY_FIGURES_FILE
+    if figures_path.exists() and (read := _read(figures_path, root, errors)) is not None:
+        adapter = TypeAdapter(list[KeyFigure])
+        key_figures = _validate(adapter, read[0] or [], context, figures_path.relative_to(root).as_posix(), read[1], errors) or []
+
+    entries: dict[str, dict[str, Entry]] = {}
+    record_positions: dict[tuple[str, str], dict] = {}
+    for kind, model in RECORD_KINDS.items():
+        entries[kind] = {}
+        folder = content / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            rel = path.relative_to(root).as_posix()
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".yml":
+                errors.append(RecordError(rel, 1, 1, "", "a record file name ends in .yml"))
+                continue
+            record_id = path.stem
+            if not _is_valid_id(record_id):
+                errors.append(RecordError(
+                    rel, 1, 1, "id",
+                    f"the file name '{record_id}' is the record's id and address; use only lowercase "
+                    f"letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters",
+                ))
+                continue
+            if (read := _read(path, root, errors)) is None:
+                continue
+            data, pos = read
+            if not isinstance(data, dict):
+                errors.append(RecordError(rel, 1, 1, "", "a record is a list of fields (key: value), one per line"))
+                continue
+            record = _validate(model, data, context, rel, pos, errors)
+            if record is not None:
+                entries[kind][record_id] = Entry(kind, record_id, rel, record)
+                record_positions[(kind, record_id)] = pos
+
+    errors.extend(_check_references(entries, record_positions))
+    if errors:
+        raise CatalogError(errors)
+    assert vocabularies is not None
+    return Catalog(vocabularies=vocabularies, key_figures=key_figures, entries=entries)
+
+
+def _is_valid_id(record_id: str) -> bool:
+    import re
+
+    return len(record_id) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, record_id) is not None
+
+
+def _check_references(entries: dict[str, dict[str, Entry]], pos: dict) -> list[RecordError]:
+    """References between records name records that exist; merges and parents make sense."""
+    errors: list[RecordError] = []
+    networks = entries.get("networks", {})
+    initiatives = entries.get("initiatives", {})
+
+    def error(entry: Entry, loc: tuple, message: str) -> None:
+        line, column = _at(pos[(entry.kind, entry.id)], loc)
+        errors.append(RecordError(entry.path, line, column, field_name(loc), message))
+
+    def known(ids: dict) -> str:
+        return ", ".join(sorted(ids)) or "(none yet)"
+
+    for entry in networks.values():
+        record: Network = entry.record  # type: ignore[assignment]
+        if record.status == "merged" and not record.merged_into:
+            error(entry, ("status",), "status is merged, so merged_into must name the network it merged into")
+        if record.merged_into:
+            if record.status != "merged":
+                error(entry, ("merged_into",), "merged_into is only allowed with status: merged")
+            elif record.merged_into == entry.id:
+                error(entry, ("merged_into",), "a network cannot merge into itself")
+            elif record.merged_into not in networks:
+                error(entry, ("merged_into",), f"'{record.merged_into}' is not a known network; known: {known(networks)}")
+
+    for entry in initiatives.values():
+        record: Initiative = entry.record  # type: ignore[no-redef]
+        for index, network_id in enumerate(record.networks):
+            if network_id not in networks:
+                error(entry, ("networks", index), f"'{network_id}' is not a known network; known: {known(networks)}")
+        if record.parent:
+            if record.parent not in initiatives:
+                error(entry, ("parent",), f"'{record.parent}' is not a known initiative; known: {known(initiatives)}")
+            else:
+                seen = {entry.id}
+                current = record.parent
+                while current and current in initiatives:
+                    if current in seen:
+                        error(entry, ("parent",), f"parents go round in a circle through '{current}'")
+                        break
+                    seen.add(current)
+                    current = initiatives[current].record.parent  # type: ignore[attr-defined]
+    return errors

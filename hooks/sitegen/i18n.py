@@ -1,0 +1,48 @@
+"""Interface text in both languages, and how a record text is shown on a page in a given language.
+
+The strings live in `strings.yml` beside this module, Dutch and English side by side, so a key
+cannot exist in one language only. A record text without English is shown in Dutch, marked
+`lang="nl"`, with a visible note (see the `text` and `markdown` filters in `render.py`).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .schema import Text, VocabularyEntry
+from .strict_yaml import load_file
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+@functools.cache
+def _strings() -> dict[str, dict[str, VocabularyEntry]]:
+    data, _ = load_file(Path(__file__).with_name("strings.yml"))
+    return TypeAdapter(dict[str, dict[str, VocabularyEntry]]).validate_python(data)
+
+
+class Strings:
+    """The interface text of one language."""
+
+    def __init__(self, lang: str):
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; the site speaks {', '.join(LANGUAGES)}")
+        self.lang = lang
+
+    def t(self, key: str, **values: object) -> str:
+        return _strings()["ui"][key].label(self.lang).format(**values)
+
+    def field(self, name: str) -> str:
+        return _strings()["fields"][name].label(self.lang)
+
+    @staticmethod
+    def field_names() -> set[str]:
+        return set(_strings()["fields"])
+
+
+def missing_translations(text: Text | None) -> bool:
+    return text is not None and not text.en

@@ -1,0 +1,83 @@
+"""Markdown written in records: rendered without raw HTML, headings demoted, then sanitised.
+
+Python-Markdown passes raw HTML and `javascript:` links through, so record Markdown is rendered
+with the raw-HTML processors removed (tags come out as text), and the result goes through nh3
+(Ammonia) with a small allow-list. Validation rejects what the sanitiser would silently strip
+(links that are not https: or mailto:, images), so an editor learns about it instead of seeing
+a link vanish.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+from pydantic_core import PydanticCustomError
+
+ALLOWED_SCHEMES = {"https", "mailto"}
+
+_CLEANER = nh3.Cleaner(
+    tags={"p", "br", "a", "ul", "ol", "li", "em", "strong", "code", "blockquote", "h3", "h4",
+          "table", "thead", "tbody", "tr", "th", "td"},
+    clean_content_tags={"script", "style"},
+    attributes={"a": {"href", "title", "hreflang"}, "th": {"align"}, "td": {"align"}},
+    url_schemes=ALLOWED_SCHEMES,
+    url_relative="deny",
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+class _DemoteHeadings(Treeprocessor):
+    """A record's text sits under the page's own headings: `#` becomes h3, deeper stays h4."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if re.fullmatch(r"h[1-6]", element.tag):
+                element.tag = "h3" if element.tag in {"h1", "h2", "h3"} else "h4"
+
+
+def _new_renderer() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["sane_lists", "tables"])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 1)
+    return md
+
+
+_RENDERER = _new_renderer()
+
+
+@functools.lru_cache(maxsize=8192)
+def _render_unsanitised(source: str) -> str:
+    _RENDERER.reset()
+    return _RENDERER.convert(source)
+
+
+def render(source: str) -> Markup:
+    """Record Markdown to safe HTML."""
+    return Markup(_CLEANER.clean(_render_unsanitised(source)))
+
+
+def check_links(source: str) -> None:
+    """Raise a field error for images and for links that are not https: or mailto:."""
+    rendered = _render_unsanitised(source)
+    if "<img" in rendered:
+        raise PydanticCustomError(
+            "image_in_text", "images are not allowed in record text (they would load from another site)"
+        )
+    for target in re.findall(r'href="([^"]*)"', rendered):
+        target = html.unescape(target)
+        scheme = target.split(":", 1)[0].strip().lower() if ":" in target else ""
+        if scheme not in ALLOWED_SCHEMES or re.search(r"[\s\x00-\x1f]", target):
+            raise PydanticCustomError(
+                "unsafe_link",
+                "the link '{target}' is not allowed; links start with https:// or mailto:",
+                {"target": target},
+            )

@@ -1,0 +1,154 @@
+"""Record pages and generated page parts, rendered as HTML by the project's own Jinja templates.
+
+MkDocs' theme environment does not autoescape, so record content never goes through it: the
+templates in `overrides/fragments/` run in a separate environment with autoescape on, and only
+sanitised Markdown (see `markdown_text.py`) is marked safe. The hook places the result in the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import markdown_text
+from .catalog import Catalog, Entry
+from .i18n import Strings
+from .schema import Markdown, Text
+
+FRAGMENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
+SECTIONS = {"networks": "netwerken", "initiatives": "initiatieven"}
+"""URL section of each record kind; the same in both languages."""
+
+_MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+
+@dataclass(frozen=True)
+class Heading:
+    id: str
+    title: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: Markup
+    headings: list[Heading]
+
+
+def record_path(kind: str, record_id: str) -> str:
+    """Site-relative address of a record page, e.g. `netwerken/u-talent/`."""
+    return f"{SECTIONS[kind]}/{record_id}/"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(FRAGMENTS_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def format_date(value: dt.date | str, lang: str) -> str:
+    """`2026-11-01` as `1 november 2026` / `1 November 2026`; `2020-06` as `juni 2020`."""
+    if isinstance(value, str):
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 2:
+            return f"{_MONTHS[lang][parts[1] - 1]} {parts[0]}"
+        value = dt.date(*parts)
+    return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
+class _Context:
+    """What every fragment template can call, bound to one language and one page depth."""
+
+    def __init__(self, catalog: Catalog, lang: str, root: str):
+        self.catalog = catalog
+        self.lang = lang
+        self.root = root
+        self.strings = Strings(lang)
+
+    def text(self, value: Text | None) -> Markup:
+        """A short text in the page language, or the Dutch marked as Dutch with a note."""
+        if value is None:
+            return Markup("")
+        if value.lang_of(self.lang) == self.lang:
+            return escape(value.get(self.lang))
+        note = self.strings.t("untranslated-inline")
+        return Markup('<span lang="nl">{}</span> <span class="vh-untranslated">{}</span>').format(
+            value.nl, note
+        )
+
+    def markdown(self, value: Markdown | None) -> Markup:
+        """A Markdown text rendered safely, or the Dutch in a block marked as Dutch."""
+        if value is None:
+            return Markup("")
+        html = markdown_text.render(value.get(self.lang))
+        if value.lang_of(self.lang) == self.lang:
+            return html
+        note = self.strings.t("untranslated")
+        return Markup(
+            '<div lang="nl" class="vh-untranslated-block"><p class="vh-untranslated" lang="{}">{}</p>{}</div>'
+        ).format(self.lang, note, html)
+
+    def label(self, vocabulary: str, code: str) -> str:
+        return self.catalog.label(vocabulary, code, self.lang)
+
+    def url(self, kind: str, record_id: str) -> str:
+        return self.root + record_path(kind, record_id)
+
+    def date(self, value: dt.date | str) -> str:
+        return format_date(value, self.lang)
+
+    def variables(self) -> dict:
+        return {
+            "lang": self.lang,
+            "t": self.strings.t,
+            "field": self.strings.field,
+            "text": self.text,
+            "markdown": self.markdown,
+            "label": self.label,
+            "url": self.url,
+            "date": self.date,
+            "catalog": self.catalog,
+        }
+
+
+_HEADING = re.compile(r'<h([12]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def _headings(html: str) -> list[Heading]:
+    """The page's own headings (from our templates, already escaped) for the table of contents."""
+    return [
+        Heading(id=match.group(2), title=re.sub(r"<[^>]+>", "", match.group(3)).strip(), level=int(match.group(1)))
+        for match in _HEADING.finditer(html)
+    ]
+
+
+def render_record(entry: Entry, catalog: Catalog, lang: str, root: str = "../../") -> Rendered:
+    """The body of a record page in one language."""
+    context = _Context(catalog, lang, root)
+    template = _environment().get_template(f"{entry.kind}.html")
+    html = Markup(template.render(entry=entry, record=entry.record, **context.variables()))
+    return Rendered(html=html, headings=_headings(html))
+
+
+def render_fragment(name: str, catalog: Catalog, lang: str, root: str) -> Markup:
+    """A generated part of a hand-written page (an overview table, the key figures)."""
+    context = _Context(catalog, lang, root)
+    template = _environment().get_template(f"{name}.html")
+    return Markup(template.render(**context.variables()))

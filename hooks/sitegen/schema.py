@@ -1,0 +1,344 @@
+"""The record contract: pydantic models for networks, initiatives, key figures and vocabularies.
+
+This module is the single definition of every record field. Validation, the JSON Schemas in
+`schemas/`, the record templates, the field documentation and the tests all derive from it.
+Coded fields name their vocabulary with `vocabulary=...`; the codes themselves live in
+`content/vocabularies.yml` and are checked against the vocabularies passed in the validation
+context (`{"vocabularies": Vocabularies}`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 80
+
+# Characters that make text look different from what it is (Trojan Source, invisible joins).
+_FORBIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(value: str) -> str:
+    """Refuse invisible or direction-changing characters and normalise to NFC."""
+    if found := _FORBIDDEN_CHARACTERS.search(value) or _CONTROL_CHARACTERS.search(value):
+        char = found.group()
+        name = unicodedata.name(char, "control character")
+        raise PydanticCustomError(
+            "forbidden_character",
+            "the invisible character U+{code} ({name}) is not allowed; delete it",
+            {"code": f"{ord(char):04X}", "name": name},
+        )
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "this text is empty; write it or leave the field out")
+    return unicodedata.normalize("NFC", value.strip())
+
+
+Str = Annotated[str, AfterValidator(_clean_text)]
+"""Any human-written string in a record."""
+
+
+def _check_https(value: str) -> str:
+    if not re.match(r"^https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$", value):
+        raise PydanticCustomError(
+            "https_url", "'{value}' is not an https:// web address", {"value": value}
+        )
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_check_https), Field(examples=["https://www.example.nl/"])]
+
+
+def _year_to_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) else value
+
+
+def _check_date(value: Any) -> Any:
+    """Dates stay strings in the loader; read them here so `2024-02-30` is a clear field error."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError(
+            "date_format", "'{value}' is not a date; write YYYY-MM-DD", {"value": value}
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "date_value", "'{value}' is not a day in the calendar", {"value": value}
+        ) from None
+
+
+Date = Annotated[dt.date, BeforeValidator(_check_date), Field(examples=["2026-11-01"])]
+
+
+def _check_month(value: Any) -> Any:
+    value = _year_to_text(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        try:
+            dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+            return value
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "month_format", "'{value}' is not a date; write YYYY-MM or YYYY-MM-DD", {"value": value}
+    )
+
+
+Month = Annotated[str, BeforeValidator(_check_month), Field(examples=["2020-06"])]
+SchoolYear = Annotated[
+    str,
+    BeforeValidator(_year_to_text),
+    Field(pattern=r"^\d{4}(-\d{4})?$", examples=["2024", "2016-2017"]),
+]
+Year = Annotated[int, Field(ge=1990, le=2100, examples=[2018])]
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+
+
+def code(vocabulary: str, description: str) -> Any:
+    """A code from one vocabulary of `content/vocabularies.yml`, checked against it."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        vocabularies = (info.context or {}).get("vocabularies")
+        if vocabularies is None:
+            return value
+        known = getattr(vocabularies, vocabulary)
+        if value not in known:
+            raise PydanticCustomError(
+                "unknown_code",
+                "'{value}' is not a known {noun}; known: {known}",
+                {
+                    "value": value,
+                    "noun": VOCABULARY_NOUNS[vocabulary],
+                    "known": ", ".join(sorted(known)),
+                },
+            )
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        Field(description=description, json_schema_extra={"x-vocabulary": vocabulary}),
+    ]
+
+
+class Strict(BaseModel):
+    """Base of every record part: unknown keys are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Text(Strict):
+    """A text that differs per language. Dutch is required; English falls back to Dutch."""
+
+    nl: Str = Field(description="Dutch text (required).")
+    en: Str | None = Field(None, description="English text; without it the English page shows the Dutch with a note.")
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.nl
+
+    def lang_of(self, lang: str) -> str:
+        """The language the text is actually in on a page in `lang`."""
+        return "en" if lang == "en" and self.en else "nl"
+
+
+class Markdown(Text):
+    """A long text per language, written in Markdown (no raw HTML; links https: or mailto: only)."""
+
+    @field_validator("nl", "en")
+    @classmethod
+    def _links_are_safe(cls, value: str | None) -> str | None:
+        if value is not None:
+            from .markdown_text import check_links  # local: keeps the schema importable alone
+
+            check_links(value)
+        return value
+
+
+class Source(Strict):
+    title: Str = Field(description="Title of the page or document the facts come from.")
+    url: HttpsUrl = Field(description="Its https:// address.")
+    read: Date = Field(description="The day it was read (YYYY-MM-DD).")
+
+
+class Contact(Strict):
+    """A contact point. Only the organisation is shown unless `publish` is true."""
+
+    organisation: Str | None = Field(None, description="The organisation to contact.")
+    name: Str | None = Field(None, description="A person's name: personal data, shown only with publish: true.")
+    role: Text | None = Field(None, description="The person's role or function.")
+    email: EmailStr | None = Field(None, description="E-mail address, shown only with publish: true.")
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")] | None = Field(
+        None, description="Phone number, shown only with publish: true (quote it in YAML)."
+    )
+    publish: bool = Field(
+        False,
+        description="true when the people concerned agreed to publish name, e-mail and phone on the site.",
+    )
+
+
+class SchoolCount(Strict):
+    count: int = Field(ge=0, description="Number of partner schools.")
+    as_of: SchoolYear = Field(description="Year or school year of the count, e.g. 2024 or 2016-2017.")
+    approximate: bool = Field(False, description="true when the source gives an approximate number.")
+
+
+class Partners(Strict):
+    universities: list[Str] = Field([], description="Universities (proper names).")
+    universities_of_applied_sciences: list[Str] = Field([], description="Universities of applied sciences (hogescholen).")
+    schools: SchoolCount | None = Field(None, description="How many secondary schools take part, and when that was counted.")
+    other: list[Str] = Field([], description="Other partners: companies, municipalities, teacher-training programmes.")
+
+
+class Activity(Strict):
+    title: Text = Field(description="Name of the activity.")
+    audience: list[code("audiences", "Who the activity is for.")] = Field([])  # type: ignore[valid-type]
+    description: Markdown | None = Field(None, description="What happens in it (Markdown).")
+
+
+class Update(Strict):
+    date: Month = Field(description="When it happened: YYYY-MM or YYYY-MM-DD (quote it).")
+    title: Text = Field(description="Headline of the update.")
+    body: Markdown = Field(description="The update itself (Markdown).")
+
+
+class Record(Strict):
+    """Fields every record has."""
+
+    summary: Text = Field(description="Two to four sentences, plain text; shown in overviews and search.")
+    description: Markdown = Field(description="The full description (Markdown).")
+    website: HttpsUrl | None = Field(None, description="Own website (https://).")
+    contact: Contact | None = Field(None, description="Contact point; personal data only with publish: true.")
+    sources: list[Source] = Field(min_length=1, description="Where the facts on the page come from.")
+    last_verified: Date = Field(description="The day the record was last checked against its sources.")
+
+
+class Network(Record):
+    """A regional VO-HO network (content/networks/<id>.yml)."""
+
+    name: Str = Field(description="Official name (a proper name, not translated).")
+    short_name: Str | None = Field(None, description="Short name, if the network uses one.")
+    former_names: list[Str] = Field([], description="Earlier names of the network.")
+    region: Text = Field(description="The region it serves, in words.")
+    provinces: list[code("provinces", "A province the network works in.")] = Field(min_length=1)  # type: ignore[valid-type]
+    labour_market_regions: list[code("labour_market_regions", "A labour-market region it covers.")] = Field([])  # type: ignore[valid-type]
+    status: Literal["active", "merged", "ended"] = Field(description="active, merged (set merged_into) or ended.")
+    merged_into: RecordId | None = Field(None, description="Id of the network this one merged into (required with status: merged).")
+    founded: Year | None = Field(None, description="Year the network started.")
+    lead_institution: Str | None = Field(None, description="The coordinating institution (penvoerder).")
+    partners: Partners | None = Field(None, description="Who takes part.")
+    pillars: list[code("pillars", "A pillar the network works on.")] = Field([])  # type: ignore[valid-type]
+    domains: list[code("domains", "A subject domain the network covers.")] = Field([])  # type: ignore[valid-type]
+    regional_themes: list[Text] = Field([], description="Themes of the region the network works on.")
+    activities: list[Activity] = Field([], description="What the network offers.")
+
+    def title_in(self, lang: str) -> str:
+        return self.name
+
+
+class Schools(Strict):
+    vmbo: list[Str] = Field([], description="vmbo schools involved (proper names).")
+    mbo: list[Str] = Field([], description="mbo institutions involved (proper names).")
+
+
+class Initiative(Record):
+    """A vo-mbo collaboration initiative (content/initiatives/<id>.yml)."""
+
+    title: Text = Field(description="Name of the initiative.")
+    programme: code("programmes", "The programme it belongs to.") | None = None  # type: ignore[valid-type]
+    labour_market_region: code("labour_market_regions", "The labour-market region (arbeidsmarktregio).")  # type: ignore[valid-type]
+    provinces: list[code("provinces", "A province it works in.")] = Field([])  # type: ignore[valid-type]
+    municipalities: list[Str] = Field([], description="Municipalities it works in.")
+    collaboration_levels: list[code("collaboration_levels", "Level at which the partners work together.")] = Field(min_length=1)  # type: ignore[valid-type]
+    sectors: list[code("sectors", "A sector it works in.")] = Field(min_length=1)  # type: ignore[valid-type]
+    parties: list[code("parties", "A kind of party involved.")] = Field(min_length=1)  # type: ignore[valid-type]
+    other_parties: list[Str] = Field([], description="Other parties involved, by name.")
+    themes: list[code("themes", "A content theme (shown with its number).")] = Field([])  # type: ignore[valid-type]
+    theme_note: Text | None = Field(None, description="Explanation of the content themes.")
+    start_year: Year = Field(description="Year the initiative started.")
+    dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$")]] = Field(
+        [], description="Registration numbers of the grant, e.g. STO18041."
+    )
+    schools: Schools = Field(Schools(), description="Schools and institutions involved.")
+    ambitions: list[Text] = Field([], description="Quantified ambitions, one per item.")
+    networks: list[RecordId] = Field([], description="Ids of related VO-HO networks.")
+    parent: RecordId | None = Field(None, description="Id of a larger initiative this one belongs to.")
+    updates: list[Update] = Field([], description="Dated news, any order; shown newest first.")
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang)
+
+
+class KeyFigure(Strict):
+    """One headline figure on the home page and in the focus report."""
+
+    value: Str = Field(description="The figure as written, e.g. 361 or 35.000+ (quote it).")
+    label: Text = Field(description="What it counts.")
+    year: SchoolYear = Field(description="Year or school year the figure is about.")
+    source: Source = Field(description="Where it comes from.")
+
+
+class VocabularyEntry(Strict):
+    nl: Str = Field(description="Dutch label.")
+    en: Str = Field(description="English label.")
+    cbs_code: Annotated[str, Field(pattern=r"^[A-Z]{2}\d{2,4}$")] | None = Field(None, description="Code of Statistics Netherlands (CBS).")
+    number: int | None = Field(None, ge=1, description="Number shown before the label.")
+    abbreviation: Str | None = Field(None, description="Abbreviation shown after the label.")
+
+    def label(self, lang: str) -> str:
+        text = self.en if lang == "en" else self.nl
+        if self.number is not None:
+            text = f"{self.number}. {text}"
+        return text
+
+
+Vocabulary = dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabularyEntry]
+
+
+class Vocabularies(Strict):
+    """content/vocabularies.yml: every coded list with its Dutch and English labels."""
+
+    labour_market_regions: Vocabulary
+    provinces: Vocabulary
+    sectors: Vocabulary
+    vmbo_profiles: Vocabulary
+    parties: Vocabulary
+    collaboration_levels: Vocabulary
+    themes: Vocabulary
+    programmes: Vocabulary
+    pillars: Vocabulary
+    domains: Vocabulary
+    audiences: Vocabulary
+
+
+VOCABULARY_NOUNS = {
+    "labour_market_regions": "labour-market region",
+    "provinces": "province",
+    "sectors": "sector",
+    "vmbo_profiles": "vmbo profile",
+    "parties": "party",
+    "collaboration_levels": "collaboration level",
+    "themes": "theme",
+    "programmes": "programme",
+    "pillars": "pillar",
+    "domains": "domain",
+    "audiences": "audience",
+}
+
+RECORD_KINDS: dict[str, type[Record]] = {"networks": Network, "initiatives": Initiative}
+"""Record kinds by their folder in content/ (which is also their URL section)."""

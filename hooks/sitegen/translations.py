@@ -1,0 +1,41 @@
+"""The translation report: every record text that has Dutch but no English yet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .catalog import Catalog, field_name
+from .schema import Text
+from .strict_yaml import load_file, positions
+
+
+def _missing(value: object, loc: tuple) -> Iterator[tuple]:
+    if isinstance(value, Text):
+        if not value.en:
+            yield loc
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _missing(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _missing(item, (*loc, index))
+
+
+def missing_english(catalog: Catalog, root: Path) -> list[str]:
+    """Lines `path:line:column: field: no English text`, one per untranslated text."""
+    lines = []
+    for entry in catalog.all_entries():
+        locs = list(_missing(entry.record, ()))
+        if not locs:
+            continue
+        pos = positions(load_file(root / entry.path)[1])
+        for loc in locs:
+            line, column = pos.get(loc, (1, 1))
+            lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: no English text")
+    for index, figure in enumerate(catalog.key_figures):
+        if not figure.label.en:
+            lines.append(f"content/key-figures.yml: [{index}].label: no English text")
+    return lines
