@@ -97,6 +97,18 @@ class Catalog:
     def all_entries(self) -> list[Entry]:
         return [entry for kind in RECORD_KINDS for entry in self.entries.get(kind, {}).values()]
 
+    def predecessors(self, network_id: str) -> list[Entry]:
+        """Networks that merged into this one."""
+        return [e for e in self.entries["networks"].values() if e.record.merged_into == network_id]  # type: ignore[attr-defined]
+
+    def initiatives_of(self, network_id: str) -> list[Entry]:
+        """Initiatives that name this network as related."""
+        return [e for e in self.entries["initiatives"].values() if network_id in e.record.networks]  # type: ignore[attr-defined]
+
+    def parts_of(self, initiative_id: str) -> list[Entry]:
+        """Initiatives whose parent is this one."""
+        return [e for e in self.entries["initiatives"].values() if e.record.parent == initiative_id]  # type: ignore[attr-defined]
+
     def label(self, vocabulary: str, code: str, lang: str) -> str:
         return getattr(self.vocabularies, vocabulary)[code].label(lang)
 

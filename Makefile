@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make serve` (preview the site) and `make test` (the whole suite).
+# Everything installs itself into .venv from the pinned requirements files on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN := PYTHONPATH=hooks NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
+
+.PHONY: serve serve-en build check schemas translations test test-deps clean
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.installed  ## preview the Dutch site with live reload on http://127.0.0.1:8000/
+	$(RUN) $(BIN)/mkdocs serve -f mkdocs.yml -a 127.0.0.1:8000
+
+serve-en: $(BIN)/.installed  ## preview the English site on http://127.0.0.1:8001/en/
+	$(RUN) SITE_URL_EN=http://127.0.0.1:8001/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml -a 127.0.0.1:8001
+
+build: $(BIN)/.installed  ## the complete site, both languages, into site/
+	$(RUN) $(BIN)/python -m sitegen build $(if $(SITE_URL),--site-url $(SITE_URL))
+
+check: $(BIN)/.installed  ## validate every record, report all problems
+	$(RUN) $(BIN)/python -m sitegen check
+
+schemas: $(BIN)/.installed  ## regenerate schemas/*.schema.json from the models
+	$(RUN) $(BIN)/python -m sitegen schemas
+
+translations: $(BIN)/.installed  ## list record texts that have no English yet
+	$(RUN) $(BIN)/python -m sitegen translations
+
+test-deps: $(BIN)/.installed-test
+	bash tools/install-system-packages.sh
+
+test: test-deps  ## install what the tests need, then run the whole suite
+	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site .build .pytest_cache
