@@ -13,6 +13,7 @@ import functools
 import html
 import re
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -43,11 +44,29 @@ class _DemoteHeadings(Treeprocessor):
                 element.tag = "h3" if element.tag in {"h1", "h2", "h3"} else "h4"
 
 
+class _CollectTargets(Treeprocessor):
+    """Note every link and image address, so validation sees what the reader would get."""
+
+    def run(self, root: etree.Element) -> None:
+        self.md.vh_targets = [  # type: ignore[attr-defined]
+            (element.tag, element.get("href") or element.get("src") or "")
+            for element in root.iter()
+            if element.tag in {"a", "img"}
+        ]
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    html: str
+    targets: tuple[tuple[str, str], ...]
+
+
 def _new_renderer() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists", "tables"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 1)
+    md.treeprocessors.register(_CollectTargets(md), "collect_targets", 0)
     return md
 
 
@@ -55,24 +74,25 @@ _RENDERER = _new_renderer()
 
 
 @functools.lru_cache(maxsize=8192)
-def _render_unsanitised(source: str) -> str:
+def _render_unsanitised(source: str) -> _Rendered:
     _RENDERER.reset()
-    return _RENDERER.convert(source)
+    html_text = _RENDERER.convert(source)
+    return _Rendered(html_text, tuple(getattr(_RENDERER, "vh_targets", ())))
 
 
 def render(source: str) -> Markup:
     """Record Markdown to safe HTML."""
-    return Markup(_CLEANER.clean(_render_unsanitised(source)))
+    return Markup(_CLEANER.clean(_render_unsanitised(source).html))
 
 
 def check_links(source: str) -> None:
     """Raise a field error for images and for links that are not https: or mailto:."""
-    rendered = _render_unsanitised(source)
-    if "<img" in rendered:
+    targets = _render_unsanitised(source).targets
+    if any(tag == "img" for tag, _ in targets):
         raise PydanticCustomError(
             "image_in_text", "images are not allowed in record text (they would load from another site)"
         )
-    for target in re.findall(r'href="([^"]*)"', rendered):
+    for _, target in targets:
         target = html.unescape(target)
         scheme = target.split(":", 1)[0].strip().lower() if ":" in target else ""
         if scheme not in ALLOWED_SCHEMES or re.search(r"[\s\x00-\x1f]", target):

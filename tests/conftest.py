@@ -1,0 +1,115 @@
+"""Shared fixtures: real builds of the project (with its own or fixture content), a local web
+server for a built site, and headless Debian Chromium driven by Playwright.
+
+Builds are expensive, so each kind is built once per test session into a temporary copy of the
+project; tests only read from them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ["mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "docs", "content", "schemas"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """A copy of the project to build in; `content` replaces the records when given."""
+    target.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if part == "content" and content is not None:
+            source = content
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=ignore)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own content, built completely (both languages and every post-build step)."""
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    return build_site(project)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """A small site from tests/fixtures/content: merged networks, a parent, hostile text, no English."""
+    project = copy_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "content")
+    return build_site(project)
+
+
+@pytest.fixture
+def fixture_project(tmp_path) -> Path:
+    """A fresh, unbuilt copy of the project with the fixture records, for tests that change it."""
+    return copy_project(tmp_path / "project", FIXTURES / "content")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site) -> Iterator[str]:
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site) -> Iterator[str]:
+    yield from serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that records every request to another host and every dialog."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.foreign_requests = []
+    page.dialogs = []
+    page.on("request", lambda request: page.foreign_requests.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
