@@ -39,7 +39,8 @@ test-deps: $(BIN)/.installed-test
 	bash tools/install-system-packages.sh
 
 test: test-deps  ## install what the tests need, then run the whole suite
-	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 
 clean:
 	rm -rf site .build .pytest_cache

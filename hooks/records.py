@@ -150,7 +150,7 @@ def _wire_languages(config) -> None:
     base = site_url[: len(site_url) - len(own_path)] if own_path else site_url
     up = "../" * own_path.count("/")
     config.extra["alternate"] = [
-        {"name": spec["name"], "lang": code, "link": (up + spec["path"]) or "./"}
+        {"name": spec["name"], "lang": code, "link": (up + spec["path"]) or "./", "path": up + spec["path"]}
         for code, spec in languages.items()
     ]
     config.extra["language_roots"] = {code: base + spec["path"] for code, spec in languages.items()}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,18 +44,36 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# Material's language switch matches the sitemap's addresses by host and path, so each site is
+# built for the address it will be served from.
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def real_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def fixture_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, real_port) -> Path:
     """The project's own content, built completely (both languages and every post-build step)."""
     project = copy_project(tmp_path_factory.mktemp("real"))
-    return build_site(project)
+    return build_site(project, site_url=f"http://127.0.0.1:{real_port}/")
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
+def fixture_site(tmp_path_factory, fixture_port) -> Path:
     """A small site from tests/fixtures/content: merged networks, a parent, hostile text, no English."""
     project = copy_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "content")
-    return build_site(project)
+    return build_site(project, site_url=f"http://127.0.0.1:{fixture_port}/")
 
 
 @pytest.fixture
@@ -68,9 +87,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve a folder on localhost from a thread; yield its address."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -81,13 +101,13 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def real_url(real_site) -> Iterator[str]:
-    yield from serve(real_site)
+def real_url(real_site, real_port) -> Iterator[str]:
+    yield from serve(real_site, real_port)
 
 
 @pytest.fixture(scope="session")
-def fixture_url(fixture_site) -> Iterator[str]:
-    yield from serve(fixture_site)
+def fixture_url(fixture_site, fixture_port) -> Iterator[str]:
+    yield from serve(fixture_site, fixture_port)
 
 
 @pytest.fixture(scope="session")

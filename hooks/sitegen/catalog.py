@@ -246,6 +246,7 @@ def load_catalog(root: Path) -> Catalog:
         key_figures = _validate(adapter, read[0] or [], context, figures_path.relative_to(root).as_posix(), read[1], errors) or []
 
     entries: dict[str, dict[str, Entry]] = {}
+    present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
     record_positions: dict[tuple[str, str], dict] = {}
     for kind, model in RECORD_KINDS.items():
         entries[kind] = {}
@@ -267,6 +268,7 @@ def load_catalog(root: Path) -> Catalog:
                     f"letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters",
                 ))
                 continue
+            present[kind].add(record_id)
             if (read := _read(path, root, errors)) is None:
                 continue
             data, pos = read
@@ -278,7 +280,7 @@ def load_catalog(root: Path) -> Catalog:
                 entries[kind][record_id] = Entry(kind, record_id, rel, record)
                 record_positions[(kind, record_id)] = pos
 
-    errors.extend(_check_references(entries, record_positions))
+    errors.extend(_check_references(entries, present, record_positions))
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
@@ -291,17 +293,24 @@ def _is_valid_id(record_id: str) -> bool:
     return len(record_id) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, record_id) is not None
 
 
-def _check_references(entries: dict[str, dict[str, Entry]], pos: dict) -> list[RecordError]:
-    """References between records name records that exist; merges and parents make sense."""
+def _check_references(
+    entries: dict[str, dict[str, Entry]], present: dict[str, set[str]], pos: dict
+) -> list[RecordError]:
+    """References between valid records name records that exist; merges and parents make sense.
+
+    A reference to a record whose file exists but is invalid is not reported again: that file's
+    own errors are.
+    """
     errors: list[RecordError] = []
     networks = entries.get("networks", {})
     initiatives = entries.get("initiatives", {})
+    network_ids, initiative_ids = present["networks"], present["initiatives"]
 
     def error(entry: Entry, loc: tuple, message: str) -> None:
         line, column = _at(pos[(entry.kind, entry.id)], loc)
         errors.append(RecordError(entry.path, line, column, field_name(loc), message))
 
-    def known(ids: dict) -> str:
+    def known(ids) -> str:
         return ", ".join(sorted(ids)) or "(none yet)"
 
     for entry in networks.values():
@@ -313,17 +322,17 @@ def _check_references(entries: dict[str, dict[str, Entry]], pos: dict) -> list[R
                 error(entry, ("merged_into",), "merged_into is only allowed with status: merged")
             elif record.merged_into == entry.id:
                 error(entry, ("merged_into",), "a network cannot merge into itself")
-            elif record.merged_into not in networks:
-                error(entry, ("merged_into",), f"'{record.merged_into}' is not a known network; known: {known(networks)}")
+            elif record.merged_into not in network_ids:
+                error(entry, ("merged_into",), f"'{record.merged_into}' is not a known network; known: {known(network_ids)}")
 
     for entry in initiatives.values():
         record: Initiative = entry.record  # type: ignore[no-redef]
         for index, network_id in enumerate(record.networks):
-            if network_id not in networks:
-                error(entry, ("networks", index), f"'{network_id}' is not a known network; known: {known(networks)}")
+            if network_id not in network_ids:
+                error(entry, ("networks", index), f"'{network_id}' is not a known network; known: {known(network_ids)}")
         if record.parent:
-            if record.parent not in initiatives:
-                error(entry, ("parent",), f"'{record.parent}' is not a known initiative; known: {known(initiatives)}")
+            if record.parent not in initiative_ids:
+                error(entry, ("parent",), f"'{record.parent}' is not a known initiative; known: {known(initiative_ids)}")
             else:
                 seen = {entry.id}
                 current = record.parent

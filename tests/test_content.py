@@ -1,0 +1,83 @@
+"""The project's own content: every record valid, sourced, dated, translated, and editor-ready."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitegen.catalog import load_catalog
+from sitegen.i18n import Strings
+from sitegen.json_schema import SCHEMA_MODELS, stale_schemas
+from sitegen.schema import RECORD_KINDS, KeyFigure
+from sitegen.translations import missing_english
+
+from conftest import ROOT
+
+RECORD_FILES = sorted((ROOT / "content").glob("*/*.yml"))
+SCHEMA_FILE = {"networks": "network", "initiatives": "initiative"}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT)
+
+
+def test_there_is_content(catalog):
+    assert len(catalog.networks) >= 10
+    assert {"regio-hoogeveen-sterk-techniekonderwijs", "sterk-techniekonderwijs-haaglanden"} <= set(catalog.initiatives)
+
+
+@pytest.mark.parametrize("path", RECORD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_record_starts_with_its_schema_line(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../../schemas/{SCHEMA_FILE[path.parent.name]}.schema.json"
+
+
+def test_every_record_has_sources_and_a_check_date(catalog):
+    for entry in catalog.all_entries():
+        assert entry.record.sources, entry.path
+        assert entry.record.last_verified, entry.path
+
+
+def test_no_record_text_is_missing_its_english(catalog):
+    assert missing_english(catalog, ROOT) == []
+
+
+def test_committed_json_schemas_are_up_to_date(catalog):
+    assert stale_schemas(ROOT, catalog.vocabularies) == [], "run `make schemas`"
+
+
+def test_json_schemas_list_the_vocabulary_codes(catalog):
+    schema = json.loads((ROOT / "schemas/initiative.schema.json").read_text())
+    sectors = schema["properties"]["sectors"]["items"]
+    assert sectors["enum"] == sorted(catalog.vocabularies.sectors)
+    assert schema["additionalProperties"] is False
+
+
+def test_editor_settings_map_every_schema():
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text())
+    assert {path.removeprefix("./schemas/").removesuffix(".schema.json") for path in settings["yaml.schemas"]} == set(SCHEMA_MODELS)
+
+
+def _field_names(model, seen=None) -> set[str]:
+    from sitegen.catalog import _unwrap
+    from pydantic import BaseModel
+
+    seen = seen if seen is not None else set()
+    names = set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        inner = _unwrap(info.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and inner not in seen:
+            seen.add(inner)
+            names |= _field_names(inner, seen)
+    return names
+
+
+def test_every_schema_field_has_a_label_in_both_languages():
+    fields = set()
+    for model in (*RECORD_KINDS.values(), KeyFigure):
+        fields |= _field_names(model)
+    fields -= {"nl", "en"}
+    assert fields - Strings.field_names() == set()
