@@ -35,8 +35,13 @@ schemas: $(BIN)/.installed  ## regenerate schemas/*.schema.json from the models
 translations: $(BIN)/.installed  ## list record texts that have no English yet
 	$(RUN) $(BIN)/python -m sitegen translations
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 test-deps: $(BIN)/.installed-test
 	bash tools/install-system-packages.sh
+	$(MAKE) --no-print-directory node_modules/.installed
 
 test: test-deps  ## install what the tests need, then run the whole suite
 	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \

@@ -35,6 +35,7 @@ RECORD_PAGES = "vh_record_pages"
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 FRAGMENTS = {"networks-table", "initiatives-table", "key-figures"}
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
+FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
 
 
 # Hooks -----------------------------------------------------------------------------------------
@@ -154,6 +155,11 @@ def _wire_languages(config) -> None:
         for code, spec in languages.items()
     ]
     config.extra["language_roots"] = {code: base + spec["path"] for code, spec in languages.items()}
+    strings = Strings(lang)
+    config.extra["footer_label"] = strings.t("footer-label")
+    config.extra["footer_links"] = [
+        {"path": path, "title": strings.t(key)} for key, path in FOOTER_LINKS.items()
+    ]
     config.extra["not_found"] = [
         {"lang": code, "title": Strings(code).t("not-found-title"), "text": Strings(code).t("not-found-text"),
          "home": Strings(code).t("home"), "link": up + spec["path"]}

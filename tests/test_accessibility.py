@@ -1,0 +1,63 @@
+"""WCAG 2.1 A/AA with axe-core in headless Chromium, on every kind of page in both languages,
+plus the checks axe cannot make: reflow at 320 px and keyboard access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = [
+    "", "netwerken/", "initiatieven/", "netwerken/alpha/", "netwerken/beta-oud/",
+    "initiatieven/hostile/", "initiatieven/hoofd/", "focus/", "over/", "toegankelijkheid/", "404.html",
+]
+
+
+def violations(page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test`, which installs it from package-lock.json")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    return [
+        f"{item['id']} ({item['impact']}): {[node['target'] for node in item['nodes']][:3]}"
+        for item in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_violations(page, fixture_url, prefix, path):
+    page.goto(fixture_url + prefix + path)
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["netwerken/alpha/", "initiatieven/", "en/initiatieven/hostile/"])
+def test_pages_reflow_at_320_pixels(browser, fixture_url, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(fixture_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_language_switch_is_keyboard_reachable_and_labelled(page, fixture_url):
+    page.goto(fixture_url + "netwerken/alpha/")
+    links = page.locator(".md-select__link")
+    assert [links.nth(i).get_attribute("lang") for i in range(links.count())] == ["nl", "en"]
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+            break
+    else:
+        pytest.fail("the English link is not reachable with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(fixture_url + "en/netwerken/alpha/")
