@@ -81,3 +81,35 @@ def test_every_schema_field_has_a_label_in_both_languages():
         fields |= _field_names(model)
     fields -= {"nl", "en"}
     assert fields - Strings.field_names() == set()
+
+
+def test_hand_written_pages_exist_in_both_languages():
+    dutch = {path.relative_to(ROOT / "docs/nl") for path in (ROOT / "docs/nl").rglob("*.md")}
+    english = {path.relative_to(ROOT / "docs/en") for path in (ROOT / "docs/en").rglob("*.md")}
+    assert dutch == english
+
+
+# Words that are frequent in Dutch prose and do not occur in English sentences or in the proper
+# names on this site ("van" and "de" do: Van Hall Larenstein, Roelof van Echten College).
+_DUTCH_WORDS = {"het", "een", "zijn", "wordt", "worden", "voor", "niet", "ook", "naar", "deze",
+                "bij", "hebben", "heeft", "maar", "als", "dat", "wij", "onze", "zich", "met", "die"}
+
+
+def _article_words(html: str) -> list[str]:
+    import re
+
+    article = html.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
+    article = re.sub(r'<(?P<tag>\w+)[^>]*\blang="nl"[^>]*>.*?</(?P=tag)>', " ", article, flags=re.S)
+    # Link texts name documents and organisations in their own language ("Platform Talent voor Technologie").
+    article = re.sub(r"<a\b[^>]*>.*?</a>", " ", article, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", article)
+    return re.findall(r"[a-zà-ÿ]+", text.lower())
+
+
+def test_no_dutch_text_stands_untranslated_on_english_pages(real_site):
+    for path in sorted((real_site / "en").rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        assert "vh-untranslated" not in html, f"{path}: a record text has no English"
+        words = _article_words(html)
+        dutch = [word for word in words if word in _DUTCH_WORDS]
+        assert len(dutch) <= max(2, len(words) // 100), f"{path.relative_to(real_site)}: Dutch words {dutch[:10]}"

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from . import markdown_text
 from .catalog import Catalog, Entry
+from .editing import RecordLinks
 from .i18n import Strings
 from .schema import Markdown, Text
 
@@ -139,11 +140,13 @@ def _headings(html: str) -> list[Heading]:
     ]
 
 
-def render_record(entry: Entry, catalog: Catalog, lang: str, root: str = "../../") -> Rendered:
-    """The body of a record page in one language."""
+def render_record(
+    entry: Entry, catalog: Catalog, lang: str, root: str = "../../", links: RecordLinks | None = None
+) -> Rendered:
+    """The body of a record page in one language; `links` are its edit and correction links."""
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{entry.kind}.html")
-    html = Markup(template.render(entry=entry, record=entry.record, **context.variables()))
+    html = Markup(template.render(entry=entry, record=entry.record, links=links, **context.variables()))
     return Rendered(html=html, headings=_headings(html))
 
 

@@ -194,7 +194,7 @@ class Contact(Strict):
 
 class SchoolCount(Strict):
     count: int = Field(ge=0, description="Number of partner schools.")
-    as_of: SchoolYear = Field(description="Year or school year of the count, e.g. 2024 or 2016-2017.")
+    as_of: SchoolYear | None = Field(None, description="Year or school year of the count, e.g. 2024 or 2016-2017; leave out when the source gives none.")
     approximate: bool = Field(False, description="true when the source gives an approximate number.")
 
 
@@ -266,6 +266,7 @@ class Initiative(Record):
     municipalities: list[Str] = Field([], description="Municipalities it works in.")
     collaboration_levels: list[code("collaboration_levels", "Level at which the partners work together.")] = Field(min_length=1)  # type: ignore[valid-type]
     sectors: list[code("sectors", "A sector it works in.")] = Field(min_length=1)  # type: ignore[valid-type]
+    vmbo_profiles: list[code("vmbo_profiles", "A vmbo profile it works with.")] = Field([])  # type: ignore[valid-type]
     parties: list[code("parties", "A kind of party involved.")] = Field(min_length=1)  # type: ignore[valid-type]
     other_parties: list[Str] = Field([], description="Other parties involved, by name.")
     themes: list[code("themes", "A content theme (shown with its number).")] = Field([])  # type: ignore[valid-type]
@@ -289,7 +290,7 @@ class KeyFigure(Strict):
 
     value: Str = Field(description="The figure as written, e.g. 361 or 35.000+ (quote it).")
     label: Text = Field(description="What it counts.")
-    year: SchoolYear = Field(description="Year or school year the figure is about.")
+    year: SchoolYear | None = Field(None, description="Year or school year the figure is about; leave out when the source does not say.")
     source: Source = Field(description="Where it comes from.")
 
 

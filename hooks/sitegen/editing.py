@@ -1,0 +1,59 @@
+"""The editors' links on a record page: "edit this record" and "report a correction".
+
+The edit link is the one MkDocs derives from `repo_url` + `edit_uri` (the hook points a record
+page's `edit_uri` at its YAML file). The correction link fills the form address template of
+`extra.correction_form` in `mkdocs.yml`; its placeholders are
+
+- `{repo_url}`: the repository address (`repo_url`), inserted as it is;
+- `{kind}`, `{id}`, `{title}`, `{url}`: the record's kind, id, title in the page's language and
+  the public address of its page, each percent-encoded as one query value.
+
+Nothing else goes into the address: no personal data, no contact details.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+RECORD_FIELDS = ("kind", "id", "title", "url")
+TEMPLATE_FIELDS = ("repo_url", *RECORD_FIELDS)
+
+
+class FormTemplateError(ValueError):
+    """The correction form template in `mkdocs.yml` cannot be used."""
+
+
+@dataclass(frozen=True)
+class RecordLinks:
+    """The two editor links of one record page; either may be absent when not configured."""
+
+    edit: str | None
+    correction: str | None
+
+
+def check_form_template(template: str, repo_url: str | None) -> None:
+    """Refuse a template with unknown placeholders, or one that is not an https:// address."""
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        raise FormTemplateError(f"extra.correction_form: {error}") from None
+    unknown = sorted(set(names) - set(TEMPLATE_FIELDS))
+    if unknown:
+        raise FormTemplateError(
+            f"extra.correction_form: unknown placeholder {{{unknown[0]}}}; "
+            f"known: {', '.join('{' + name + '}' for name in TEMPLATE_FIELDS)}"
+        )
+    if "repo_url" in names and not repo_url:
+        raise FormTemplateError("extra.correction_form uses {repo_url}, but mkdocs.yml sets no repo_url")
+    address = template.replace("{repo_url}", repo_url or "")
+    if urlsplit(address).scheme != "https":
+        raise FormTemplateError("extra.correction_form must be an https:// address")
+
+
+def correction_url(template: str, repo_url: str | None, *, kind: str, id: str, title: str, url: str) -> str:
+    """The form address for one record, every record value percent-encoded as a query value."""
+    values = {"kind": kind, "id": id, "title": title, "url": url}
+    encoded = {name: quote(value, safe="") for name, value in values.items()}
+    return template.format(repo_url=(repo_url or "").rstrip("/"), **encoded)

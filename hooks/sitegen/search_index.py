@@ -1,0 +1,53 @@
+"""The public search: a Pagefind index over the finished site, one index per `<html lang>`.
+
+Runs as a post-build step (see `build.py`) on the staged site, after both languages are built, so
+one bundle at `<site>/pagefind/` serves the Dutch root and `/en/`; the page's `<html lang>` picks
+the index, and Pagefind stems each language with its own stemmer ("netwerken" finds "netwerk").
+
+What is indexed is decided in the pages, not here:
+
+- `data-pagefind-body` wraps the article content of every page (the hook adds it), so navigation,
+  header, footer and the edit buttons are never indexed, and a page without it (the 404 page) is
+  left out entirely;
+- `data-pagefind-ignore="all"` marks contact blocks and the overview tables;
+- `data-pagefind-filter` / `data-pagefind-meta` elements in the record pages' metadata block
+  (`overrides/fragments/record-meta.html`) carry the record facets (`FILTERS` below) and the kind.
+
+Material's own search plugin is switched off for this build (`MATERIAL_SEARCH=false`, see
+`build.mkdocs_env`); it stays on for `make serve`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+"""Where the bundle goes, relative to the site root (the search box loads it from there)."""
+
+FILTERS = {
+    "kind": "What the page is about: a network or an initiative.",
+    "region": "Labour-market region(s) (arbeidsmarktregio).",
+    "province": "Province(s).",
+    "sector": "Sector(s) of an initiative.",
+    "theme": "Content theme(s) of an initiative.",
+    "party": "Kinds of party involved in an initiative.",
+    "year": "Start year of an initiative, founding year of a network.",
+    "network": "The network itself, or the networks an initiative is related to.",
+}
+"""The Pagefind filters every record page may carry; values are labels in the page's language."""
+
+
+def pagefind_command(site: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE_DIR, "--quiet"]
+
+
+def index_site(root: Path, site: Path) -> None:
+    """Post-build step: write the Pagefind bundle into `site/pagefind/`."""
+    from .build import BuildFailed  # here: build.py imports this module
+
+    result = subprocess.run(pagefind_command(site), cwd=root, capture_output=True, text=True)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0 or not (site / BUNDLE_DIR / "pagefind.js").exists():
+        raise BuildFailed(f"--- pagefind failed (exit {result.returncode}):\n{output}")
