@@ -1,0 +1,122 @@
+"""Rendering without MkDocs: record Markdown is sanitised, record text escaped, fallbacks marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from sitegen import markdown_text
+from sitegen.catalog import load_catalog
+from sitegen.render import format_date, render_fragment, render_record
+from sitegen.schema import Markdown, Text
+
+from conftest import FIXTURES
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Hallo <script>alert(1)</script> wereld",
+        '<img src=x onerror="alert(1)">',
+        "<img src=x onerror=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        '<iframe src="https://evil.example"></iframe>',
+        "<style>body{display:none}</style>",
+        '<form action="https://evil.example"><input></form>',
+        '<base href="https://evil.example/">',
+        '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+        "<!-- <script>alert(1)</script> -->",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        '<a rel="attachment" href="file:///etc/passwd">x</a>',
+        "[x](https://a.example){: onclick=\"alert(1)\" }",
+        '<div onclick="alert(1)">x</div>',
+    ],
+)
+def test_raw_html_in_record_markdown_comes_out_as_text(source):
+    html = str(markdown_text.render(source))
+    assert "<script" not in html and "<img" not in html and "<iframe" not in html
+    assert "<style" not in html and "<form" not in html and "<base" not in html and "<meta" not in html
+    assert not re.search(r"<[^>]*\son[a-z]+=", html), html  # no event-handler attribute on any element
+    assert not any(f"<{tag}" in html for tag in ("svg", "noscript", "div"))
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#x61;script:alert(1)", "java&#9;script:alert(1)",
+     "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "//evil.example", "http://example.org",
+     "../../etc/passwd", "/absolute"],
+)
+def test_links_other_than_https_and_mailto_are_refused_and_stripped(link):
+    source = f"[klik]({link})"
+    with pytest.raises(Exception, match="is not allowed"):
+        markdown_text.check_links(source)
+    assert "href" not in str(markdown_text.render(source))
+
+
+def test_safe_markdown_survives():
+    html = str(markdown_text.render("**vet** en [web](https://example.org/?a=1&b=2) en [mail](mailto:info@example.org)\n\n- een\n- twee"))
+    assert "<strong>vet</strong>" in html
+    assert 'href="https://example.org/?a=1&amp;b=2"' in html
+    assert 'href="mailto:info@example.org"' in html
+    assert "<li>een</li>" in html
+
+
+def test_headings_in_record_text_are_demoted_below_the_page_headings():
+    html = str(markdown_text.render("# Een\n\n## Twee\n\n#### Vier"))
+    assert "<h1" not in html and "<h2" not in html
+    assert "<h3>Een</h3>" in html and "<h3>Twee</h3>" in html and "<h4>Vier</h4>" in html
+
+
+def test_images_are_refused():
+    with pytest.raises(Exception, match="images are not allowed"):
+        markdown_text.check_links("![logo](https://example.org/logo.png)")
+
+
+def test_text_falls_back_to_dutch():
+    text = Text(nl="Hallo")
+    assert text.get("en") == "Hallo" and text.lang_of("en") == "nl"
+    assert Text(nl="Hallo", en="Hello").get("en") == "Hello"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [(dt.date(2026, 11, 1), "nl", "1 november 2026"), (dt.date(2026, 11, 1), "en", "1 November 2026"),
+     ("2020-06", "nl", "juni 2020"), ("2020-06-15", "en", "15 June 2020")],
+)
+def test_dates_are_written_out_in_the_page_language(value, lang, expected):
+    assert format_date(value, lang) == expected
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(FIXTURES.parent / "fixtures")
+
+
+def test_record_render_escapes_every_plain_field(catalog):
+    entry = catalog.entries["initiatives"]["hostile"]
+    for lang in ("nl", "en"):
+        html = str(render_record(entry, catalog, lang).html)
+        assert "<script>" not in html
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+        assert "&lt;/dd&gt;&lt;script&gt;" in html
+    assert "{{ 7*7 }}" in str(render_record(entry, catalog, "en").html)
+
+
+def test_record_render_lists_the_page_headings_for_the_table_of_contents(catalog):
+    rendered = render_record(catalog.entries["networks"]["alpha"], catalog, "en")
+    assert rendered.headings[0].level == 1 and rendered.headings[0].title == "Netwerk Alpha"
+    assert [h.id for h in rendered.headings[1:3]] == ["facts", "about"]
+
+
+def test_untranslated_markdown_is_marked_dutch(catalog):
+    entry = catalog.entries["initiatives"]["hoofd"]
+    html = str(render_record(entry, catalog, "en").html)
+    assert '<div lang="nl" class="vh-untranslated-block"><p class="vh-untranslated" lang="en">' in html
+    assert Markdown(nl="x").lang_of("en") == "nl"
+
+
+def test_overview_fragment_links_relative_to_the_page(catalog):
+    html = str(render_fragment("networks-table", catalog, "nl", "../"))
+    assert 'href="../netwerken/alpha/"' in html
