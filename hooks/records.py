@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from sitegen.catalog import CatalogError, load_catalog
+from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
 from sitegen.render import SECTIONS, render_fragment, render_record
 
@@ -45,6 +46,10 @@ def on_config(config):
     try:
         catalog = load_catalog(_project_root(config))
     except CatalogError as error:
+        raise PluginError(str(error)) from None
+    try:
+        check_form_template(config.extra.get("correction_form", ""), config.repo_url)
+    except FormTemplateError as error:
         raise PluginError(str(error)) from None
     config[CATALOG] = catalog
     config[RECORD_PAGES] = {}
@@ -100,7 +105,7 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     root = _root_of(page)
     entry = config[RECORD_PAGES].get(page.file.src_uri)
     if entry is not None:
-        rendered = render_record(entry, catalog, lang, root)
+        rendered = render_record(entry, catalog, lang, root, _record_links(entry, page, config))
         page.toc = get_toc(_toc_tokens(rendered.headings))
         return str(rendered.html)
     for name in FRAGMENTS:
@@ -117,6 +122,16 @@ def _project_root(config) -> Path:
     # Relative paths in an inherited config resolve from the child config's folder; both configs
     # sit in the project root, so that folder is the root.
     return Path(config.config_file_path).resolve().parent
+
+
+def _record_links(entry, page: Page, config) -> RecordLinks:
+    """Edit link (MkDocs derives it from `repo_url` + `edit_uri`) and correction form address."""
+    template = config.extra.get("correction_form")
+    correction = template and correction_url(
+        template, config.repo_url, kind=entry.kind, id=entry.id,
+        title=entry.record.title_in(config.theme["language"]), url=page.canonical_url or page.abs_url or "",
+    )
+    return RecordLinks(edit=page.edit_url, correction=correction or None)
 
 
 def _root_of(page: Page) -> str:

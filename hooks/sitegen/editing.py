@@ -35,6 +35,8 @@ class RecordLinks:
 
 def check_form_template(template: str, repo_url: str | None) -> None:
     """Refuse a template with unknown placeholders, or one that is not an https:// address."""
+    if not template:
+        return  # no correction link
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError as error:
