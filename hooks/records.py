@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from sitegen.catalog import CatalogError, load_catalog
 from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
-from sitegen.render import SECTIONS, render_fragment, render_record
+from sitegen.render import SECTIONS, render_fragment, render_record, render_record_meta
 
 # The catalog and the page-to-record map live on the config object of the current build, so that
 # nothing survives from one `mkdocs serve` rebuild to the next.
@@ -34,7 +34,7 @@ CATALOG = "vh_catalog"
 RECORD_PAGES = "vh_record_pages"
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
-FRAGMENTS = {"networks-table", "initiatives-table", "key-figures"}
+FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "open-data-files", "open-data-fields"}
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
 
@@ -54,6 +54,7 @@ def on_config(config):
     config[CATALOG] = catalog
     config[RECORD_PAGES] = {}
     _wire_languages(config)
+    _wire_search(config)
     return config
 
 
@@ -107,12 +108,13 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     if entry is not None:
         rendered = render_record(entry, catalog, lang, root, _record_links(entry, page, config))
         page.toc = get_toc(_toc_tokens(rendered.headings))
-        return str(rendered.html)
+        meta = render_record_meta(entry, catalog, lang, page.canonical_url or "")
+        return _searchable(str(rendered.html) + str(meta))
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
             html = html.replace(marker, str(render_fragment(name, catalog, lang, root)))
-    return html
+    return _searchable(html)
 
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -132,6 +134,17 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
         title=entry.record.title_in(config.theme["language"]), url=page.canonical_url or page.abs_url or "",
     )
     return RecordLinks(edit=page.edit_url, correction=correction or None)
+
+
+_BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|th|td|div)>)(?=<)")
+
+
+def _searchable(html: str) -> str:
+    """The page's own content is what Pagefind indexes (see `sitegen.search_index`): navigation,
+    header, footer and pages without content of their own (the 404 page) stay out."""
+    # A line break after block ends, so that the index never glues "Scholen</dt><dd>ongeveer" together.
+    html = _BLOCK_END.sub(r"\1\n", html)
+    return f"<div data-pagefind-body>{html}</div>"
 
 
 def _root_of(page: Page) -> str:
@@ -180,3 +193,12 @@ def _wire_languages(config) -> None:
          "home": Strings(code).t("home"), "link": up + spec["path"]}
         for code, spec in languages.items()
     ]
+
+
+def _wire_search(config) -> None:
+    """What the header's search box (overrides/partials/vh-search.html) needs: its interface text
+    and the way from this build's root to the site root, where the Pagefind bundle lives."""
+    languages = config.extra["languages"]
+    own_path = languages[config.theme["language"]]["path"]
+    config.extra["site_root"] = "../" * own_path.count("/")
+    config.extra["strings"] = Strings(config.theme["language"])

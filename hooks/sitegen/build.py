@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .catalog import CatalogError, load_catalog
+from .open_data import write_open_data
+from .search_index import index_site
 
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """The MkDocs config of each language; the first is the root of the site."""
@@ -26,7 +28,10 @@ STAGING_DIR = ".build"
 PostBuildStep = Callable[[Path, Path], None]
 """A step after both MkDocs builds: called with (project root, staged site folder)."""
 
-POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = []
+POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
+    ("open data", write_open_data),
+    ("search index", index_site),
+]
 
 
 class BuildFailed(Exception):
@@ -42,7 +47,9 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
 
 
 def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    # MATERIAL_SEARCH=false: the built site searches with Pagefind (search_index.py); Material's
+    # own search plugin stays on only for `make serve`.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", MATERIAL_SEARCH="false")
     if site_url:
         base = site_url if site_url.endswith("/") else site_url + "/"
         env["SITE_URL"] = base

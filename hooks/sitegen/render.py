@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 from . import markdown_text
 from .catalog import Catalog, Entry
 from .editing import RecordLinks
-from .i18n import Strings
+from .facets import OVERVIEW_FACETS, SEARCH_FACETS
+from .i18n import DEFAULT_LANGUAGE, Strings
 from .schema import Markdown, Text
 
 FRAGMENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
@@ -115,6 +116,11 @@ class _Context:
     def date(self, value: dt.date | str) -> str:
         return format_date(value, self.lang)
 
+    def open_data_columns(self, kind: str) -> list[dict]:
+        from .open_data import documented_columns  # local: open_data imports this module
+
+        return documented_columns(kind, self.lang)
+
     def variables(self) -> dict:
         return {
             "lang": self.lang,
@@ -126,6 +132,10 @@ class _Context:
             "url": self.url,
             "date": self.date,
             "catalog": self.catalog,
+            "root": self.root,
+            "overview_facets": OVERVIEW_FACETS.get,
+            "data_root": self.root + ("" if self.lang == DEFAULT_LANGUAGE else "../"),
+            "open_data_columns": self.open_data_columns,
         }
 
 
@@ -155,3 +165,15 @@ def render_fragment(name: str, catalog: Catalog, lang: str, root: str) -> Markup
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{name}.html")
     return Markup(template.render(**context.variables()))
+
+
+def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
+    """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
+    from .open_data import json_ld  # local: open_data imports this module
+
+    context = _Context(catalog, lang, "")
+    template = _environment().get_template("record-meta.html")
+    return Markup(template.render(
+        entry=entry, record=entry.record, search_facets=SEARCH_FACETS[entry.kind],
+        json_ld=json_ld(entry, catalog, lang, page_url), **context.variables(),
+    ))

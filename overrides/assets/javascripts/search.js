@@ -1,0 +1,215 @@
+/*
+ * The header's search box on the built site (partials/vh-search.html), on Pagefind's JS API.
+ *
+ * Pagefind's bundle lives at the site root (pagefind/), found from the page's relative site root,
+ * so the search works under any sub-path and from /en/; Pagefind picks the index of the page's
+ * <html lang>. The bundle is loaded on first use only. Keys: "/" or "s" opens the box, Escape
+ * closes it, Tab or the arrow keys move from the field through the results, Enter on the field
+ * opens the first result. Results show the title, the kind of page and an excerpt with the match
+ * highlighted; record text reaches the page only as text (the excerpt keeps only <mark>).
+ */
+(function () {
+  "use strict";
+
+  var box = document.querySelector("[data-vh-search]");
+  if (!box) return; // `make serve`: Material's own search is in the header
+  var toggle = document.getElementById("__search");
+  var opener = document.querySelector("[data-vh-search-open]");
+  var input = box.querySelector("input[type=search]");
+  var status = box.querySelector("[data-vh-search-status]");
+  var list = box.querySelector("[data-vh-search-results]");
+  var siteRoot = new URL(box.getAttribute("data-vh-site-root").replace(/\/?$/, "/"), document.baseURI);
+  var MAX_RESULTS = 10;
+  var pagefind = null;
+  var lastFocus = null;
+  var latest = 0;
+
+  box.hidden = false;
+  if (opener) opener.hidden = false;
+
+  function text(name, values) {
+    var template = box.getAttribute("data-vh-" + name) || "";
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return values && key in values ? values[key] : "";
+    });
+  }
+
+  function isOpen() {
+    return toggle ? toggle.checked : box.classList.contains("vh-search--open");
+  }
+
+  function setOpen(open) {
+    if (toggle) toggle.checked = open;
+    box.classList.toggle("vh-search--open", open);
+    if (opener) opener.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  function open() {
+    if (!isOpen()) {
+      var active = document.activeElement;
+      lastFocus = active && active !== document.body && active !== input ? active : null;
+      setOpen(true);
+    }
+    if (document.activeElement !== input) input.focus();
+    load();
+  }
+
+  function close() {
+    setOpen(false);
+    var target = lastFocus && document.contains(lastFocus) ? lastFocus : null;
+    lastFocus = null;
+    if (target) target.focus();
+    else input.blur();
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+        return module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {
+          return module.init();
+        }).then(function () {
+          return module;
+        });
+      });
+      pagefind.catch(function () {
+        status.textContent = text("failed");
+      });
+    }
+    return pagefind;
+  }
+
+  // An excerpt is HTML from the index: keep its text and its <mark>s, nothing else.
+  function excerpt(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var paragraph = document.createElement("p");
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function render(query, total, results) {
+    list.textContent = "";
+    results.forEach(function (result) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = result.url;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      if (result.meta && result.meta.kind) {
+        var kind = document.createElement("p");
+        kind.className = "vh-search-result__kind";
+        kind.textContent = result.meta.kind;
+        article.appendChild(kind);
+      }
+      var title = document.createElement("h1");
+      title.textContent = (result.meta && result.meta.title) || result.url;
+      article.appendChild(title);
+      article.appendChild(excerpt(result.excerpt || ""));
+      link.appendChild(article);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var message;
+    if (total === 0) message = text("none", { query: query });
+    else if (total === 1) message = text("one");
+    else message = text("other", { count: total });
+    if (total > results.length) message += " " + text("more", { shown: results.length });
+    status.textContent = message;
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var ticket = ++latest;
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    status.textContent = text("loading");
+    load().then(function (module) {
+      return module.debouncedSearch(query, {}, 120);
+    }).then(function (found) {
+      if (!found || ticket !== latest) return null;
+      var shown = found.results.slice(0, MAX_RESULTS);
+      return Promise.all(shown.map(function (result) { return result.data(); })).then(function (data) {
+        if (ticket === latest) render(query, found.results.length, data);
+      });
+    }).catch(function () {
+      status.textContent = text("failed");
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  function editable(element) {
+    if (!element) return false;
+    var name = element.nodeName;
+    return element.isContentEditable || name === "INPUT" || name === "TEXTAREA" || name === "SELECT";
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", search);
+  if (opener) opener.addEventListener("click", open);
+  box.querySelectorAll("[data-vh-search-close]").forEach(function (element) {
+    element.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = "";
+      search();
+      close();
+    });
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) open(); else close();
+    });
+  }
+  box.querySelector("form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) first.click();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!isOpen()) {
+      if ((event.key === "/" || event.key === "s") && !editable(document.activeElement)) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    var items = links();
+    var index = items.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" && (document.activeElement === input || index >= 0)) {
+      event.preventDefault();
+      if (items.length) items[Math.min(index + 1, items.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && index >= 0) {
+      event.preventDefault();
+      if (index === 0) input.focus(); else items[index - 1].focus();
+    }
+  });
+
+  // Close when the focus leaves the box (Tab past the last result, a click elsewhere).
+  box.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (next && !box.contains(next) && next !== opener && isOpen()) {
+      lastFocus = null;
+      setOpen(false);
+    }
+  });
+})();
