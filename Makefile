@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN := PYTHONPATH=hooks NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 
-.PHONY: serve serve-en build check schemas translations test test-deps clean
+.PHONY: serve serve-en build check schemas translations new-network new-initiative docs-fields test test-deps clean
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ schemas: $(BIN)/.installed  ## regenerate schemas/*.schema.json from the models
 
 translations: $(BIN)/.installed  ## list record texts that have no English yet
 	$(RUN) $(BIN)/python -m sitegen translations
+
+new-network: $(BIN)/.installed  ## a new network record with every field to fill in: make new-network ID=...
+	$(RUN) $(BIN)/python -m sitegen new network "$(ID)"
+
+new-initiative: $(BIN)/.installed  ## a new initiative record to fill in: make new-initiative ID=...
+	$(RUN) $(BIN)/python -m sitegen new initiative "$(ID)"
+
+docs-fields: $(BIN)/.installed  ## rewrite the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md
+	$(RUN) $(BIN)/python -m sitegen fields
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

@@ -34,7 +34,8 @@ CATALOG = "vh_catalog"
 RECORD_PAGES = "vh_record_pages"
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
-FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "open-data-files", "open-data-fields"}
+FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "open-data-files", "open-data-fields",
+             "field-docs-networks", "field-docs-initiatives"}
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m sitegen check|build|schemas|translations` (the Makefile calls these)."""
+"""Command line: `python -m sitegen check|build|schemas|translations|fields|new` (the Makefile calls these)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from pathlib import Path
 
 from .build import BuildFailed, build_site, report_catalog_errors
 from .catalog import CatalogError, load_catalog
+from .field_docs import stale_contributing, write_contributing
 from .json_schema import stale_schemas, write_schemas
+from .scaffold import KINDS, ScaffoldError, new_record
+from .schema import PLACEHOLDER
 from .translations import missing_english
 
 
@@ -24,8 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     schemas.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
     translations = commands.add_parser("translations", help="list record texts without English")
     translations.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
+    fields = commands.add_parser("fields", help="write the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
+    fields.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
+    new = commands.add_parser("new", help="write a new record with every field, to fill in")
+    new.add_argument("kind", choices=sorted(KINDS), help="network or initiative")
+    new.add_argument("id", help="the new id: lowercase letters, digits and hyphens; it becomes the address")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+
+    if args.command == "new":
+        try:
+            path = new_record(root, args.kind, args.id)
+        except ScaffoldError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"wrote {path.relative_to(root)}: replace every {PLACEHOLDER}, then run `make check`")
+        return 0
 
     started = time.perf_counter()
     try:
@@ -53,6 +70,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if stale else 0
         for name in write_schemas(root, catalog.vocabularies):
             print(f"wrote schemas/{name}")
+        return 0
+    if args.command == "fields":
+        if args.check:
+            stale = stale_contributing(root, catalog.vocabularies)
+            for name in stale:
+                print(f"{name}: the field tables are out of date; run `make docs-fields`", file=sys.stderr)
+            return 1 if stale else 0
+        for name in write_contributing(root, catalog.vocabularies):
+            print(f"wrote the field tables in {name}")
         return 0
     if args.command == "translations":
         missing = missing_english(catalog, root)

@@ -20,6 +20,7 @@ from . import markdown_text
 from .catalog import Catalog, Entry
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
+from .field_docs import FieldRow, field_rows
 from .i18n import DEFAULT_LANGUAGE, Strings
 from .schema import Markdown, Text
 
@@ -116,6 +117,10 @@ class _Context:
     def date(self, value: dt.date | str) -> str:
         return format_date(value, self.lang)
 
+    def field_rows(self, kind: str) -> list[FieldRow]:
+        records = [entry.record for entry in self.catalog.entries.get(kind, {}).values()]
+        return field_rows(kind, self.lang, self.catalog.vocabularies, records)
+
     def open_data_columns(self, kind: str) -> list[dict]:
         from .open_data import documented_columns  # local: open_data imports this module
 
@@ -132,6 +137,7 @@ class _Context:
             "url": self.url,
             "date": self.date,
             "catalog": self.catalog,
+            "field_rows": self.field_rows,
             "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
             "data_root": self.root + ("" if self.lang == DEFAULT_LANGUAGE else "../"),

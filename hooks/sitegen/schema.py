@@ -28,6 +28,8 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
+PLACEHOLDER = "TODO"
+"""What `python -m sitegen new` writes where a value is required; never valid in a record."""
 
 # Characters that make text look different from what it is (Trojan Source, invisible joins).
 _FORBIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -46,6 +48,11 @@ def _clean_text(value: str) -> str:
         )
     if not value.strip():
         raise PydanticCustomError("empty_text", "this text is empty; write it or leave the field out")
+    if value.strip() == PLACEHOLDER:
+        raise PydanticCustomError(
+            "placeholder", "'{placeholder}' is a placeholder of the new-record template; write the real text",
+            {"placeholder": PLACEHOLDER},
+        )
     return unicodedata.normalize("NFC", value.strip())
 
 
@@ -183,7 +190,7 @@ class Contact(Strict):
     name: Str | None = Field(None, description="A person's name: personal data, shown only with publish: true.")
     role: Text | None = Field(None, description="The person's role or function.")
     email: EmailStr | None = Field(None, description="E-mail address, shown only with publish: true.")
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")] | None = Field(
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$", examples=["+31 30 253 35 50"])] | None = Field(
         None, description="Phone number, shown only with publish: true (quote it in YAML)."
     )
     publish: bool = Field(
@@ -272,7 +279,7 @@ class Initiative(Record):
     themes: list[code("themes", "A content theme (shown with its number).")] = Field([])  # type: ignore[valid-type]
     theme_note: Text | None = Field(None, description="Explanation of the content themes.")
     start_year: Year = Field(description="Year the initiative started.")
-    dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$")]] = Field(
+    dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$", examples=["STO18041"])]] = Field(
         [], description="Registration numbers of the grant, e.g. STO18041."
     )
     schools: Schools = Field(Schools(), description="Schools and institutions involved.")

@@ -1,0 +1,159 @@
+"""Field documentation for editors, generated from the models and the vocabularies.
+
+Two outputs from the same rows: the tables on the site's page `velden/` (the markers
+`<!-- records:field-docs-networks -->` and `...-initiatives`, rendered by
+`overrides/fragments/_field-docs.html`), and the field tables in `CONTRIBUTING.md` /
+`CONTRIBUTING.en.md` between `<!-- fields:<kind>:start -->` and `<!-- fields:<kind>:end -->`,
+written by `python -m sitegen fields` (`make docs-fields`; a test fails when they are stale).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import Markup, escape
+
+from .fields import FieldDoc, all_fields, example_value
+from .i18n import Strings
+from .schema import Vocabularies
+
+CONTRIBUTING = {"nl": "CONTRIBUTING.md", "en": "CONTRIBUTING.en.md"}
+_EXAMPLE_TEXT_LENGTH = 48
+_SHORT_VOCABULARY = 12
+_PERSONAL = "contact"  # examples under this field are never taken from records
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    path: str
+    label: str
+    required: bool
+    kind: str  # a word for the kind of value, in the page's language
+    description: str
+    codes: list[tuple[str, str]]  # (code, label) for coded fields and fixed choices
+    vocabulary: str | None
+    example: str  # YAML as an editor writes it
+
+    @property
+    def description_html(self) -> Markup:
+        """The description with its `code` spans as <code>, everything else escaped."""
+        return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(self.description))))
+
+
+def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[Any] = ()) -> list[FieldRow]:
+    """One row per field of the kind, nested fields included; examples from `records` where one has it."""
+    strings = Strings(lang)
+    dumped = [record.model_dump(mode="json") for record in records]
+    rows = []
+    for doc in all_fields(kind):
+        codes: list[tuple[str, str]] = []
+        if doc.vocabulary:
+            codes = [(code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()]
+        elif doc.kind == "choice":
+            codes = [(str(choice), "") for choice in doc.examples]
+        rows.append(
+            FieldRow(
+                path=doc.path,
+                label=strings.field(doc.name),
+                required=doc.required,
+                kind=strings.t(f"field-kind-{doc.kind}") + (strings.t("field-kind-list") if doc.many and doc.kind != "object" else ""),
+                description=doc.description_in(lang),
+                codes=codes,
+                vocabulary=doc.vocabulary,
+                example="" if doc.kind == "object" else _example(doc, vocabularies, dumped),
+            )
+        )
+    return rows
+
+
+def _example(doc: FieldDoc, vocabularies: Vocabularies, records: list[dict]) -> str:
+    value = None
+    if not doc.path.startswith(_PERSONAL):
+        value = next((found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None)
+        if value is not None and doc.many and isinstance(value, list):
+            value = value[:2]
+    if value is None:
+        value = example_value(doc, vocabularies)
+    return _flow(_shorten(value))
+
+
+def _value_at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        many = part.endswith("[]")
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part.removesuffix("[]"))
+        if many:
+            data = data[0] if data else None
+    return data
+
+
+def _shorten(value: Any) -> Any:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value if len(value) <= _EXAMPLE_TEXT_LENGTH else value[: _EXAMPLE_TEXT_LENGTH - 1].rstrip() + "…"
+    if isinstance(value, dict):
+        return {key: _shorten(item) for key, item in value.items() if item not in (None, [], {})}
+    if isinstance(value, list):
+        return [_shorten(item) for item in value]
+    return value
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value):
+        return value  # a date as editors write it: the strict loader keeps it as text
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000)
+    return text.strip().removesuffix("...").strip()
+
+
+# CONTRIBUTING tables ---------------------------------------------------------------------------------
+
+
+def markdown_table(kind: str, lang: str, vocabularies: Vocabularies) -> str:
+    strings = Strings(lang)
+    head = [strings.t("field-docs-field"), strings.t("field-docs-required"), strings.t("field-docs-meaning")]
+    lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- |"]
+    for row in field_rows(kind, lang, vocabularies):
+        meaning = row.description
+        if row.vocabulary and len(row.codes) > _SHORT_VOCABULARY:
+            meaning += " " + strings.t("field-docs-codes-in", vocabulary=row.vocabulary)
+        elif row.codes:
+            meaning += " " + strings.t("field-docs-codes") + " " + ", ".join(f"`{code}`" for code, _ in row.codes) + "."
+        required = strings.t("field-docs-yes") if row.required else ""
+        lines.append(f"| `{row.path}` | {required} | {meaning.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def rendered_contributing(root: Path, vocabularies: Vocabularies) -> dict[str, str]:
+    """File name to its text with fresh field tables."""
+    out = {}
+    for lang, name in CONTRIBUTING.items():
+        text = (root / name).read_text(encoding="utf-8")
+        for kind in ("networks", "initiatives"):
+            pattern = re.compile(rf"(<!-- fields:{kind}:start -->\n).*?(<!-- fields:{kind}:end -->)", re.S)
+            if not pattern.search(text):
+                raise ValueError(f"{name}: the markers <!-- fields:{kind}:start/end --> are missing")
+            table = markdown_table(kind, lang, vocabularies)
+            text = pattern.sub(lambda match: match.group(1) + table + "\n" + match.group(2), text)
+        out[name] = text
+    return out
+
+
+def stale_contributing(root: Path, vocabularies: Vocabularies) -> list[str]:
+    return [
+        name for name, text in rendered_contributing(root, vocabularies).items()
+        if (root / name).read_text(encoding="utf-8") != text
+    ]
+
+
+def write_contributing(root: Path, vocabularies: Vocabularies) -> list[str]:
+    written = []
+    for name, text in rendered_contributing(root, vocabularies).items():
+        if (root / name).read_text(encoding="utf-8") != text:
+            (root / name).write_text(text, encoding="utf-8")
+            written.append(name)
+    return written
