@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from sitegen import focus_report
 from sitegen.catalog import CatalogError, load_catalog
 from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
@@ -34,7 +35,7 @@ CATALOG = "vh_catalog"
 RECORD_PAGES = "vh_record_pages"
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
-FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "open-data-files", "open-data-fields",
+FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads", "open-data-files", "open-data-fields",
              "field-docs-networks", "field-docs-initiatives"}
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
@@ -68,6 +69,10 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = f"../../{entry.path}"
         files.append(file)
         config[RECORD_PAGES][src_uri] = entry
+    # The whole focus report on one page, to print (sitegen/focus_report.py assembles it).
+    print_page = File.generated(config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    print_page.edit_uri = None  # nothing to edit: the chapters are the sources
+    files.append(print_page)
     return files
 
 
@@ -84,6 +89,9 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     entry = config[RECORD_PAGES].get(page.file.src_uri)
     lang = config.theme["language"]
+    if page.file.src_uri == focus_report.PRINT_PAGE:
+        page.meta["title"] = Strings(lang).t("focus-print-title")
+        return ""
     if entry is not None:
         # Material prints title and description without escaping them: escape them here.
         page.meta["title"] = str(escape(entry.record.title_in(lang)))
@@ -106,6 +114,11 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     lang = config.theme["language"]
     root = _root_of(page)
     entry = config[RECORD_PAGES].get(page.file.src_uri)
+    if page.file.src_uri == focus_report.PRINT_PAGE:
+        # Not marked for the search index: the page repeats the chapters word for word.
+        report = focus_report.build_report(config, catalog, link_base=root, chapter_level=2)
+        page.toc = get_toc(focus_report.toc_tokens(report))
+        return str(render_fragment("focus-print", catalog, lang, root, report=report))
     if entry is not None:
         rendered = render_record(entry, catalog, lang, root, _record_links(entry, page, config))
         page.toc = get_toc(_toc_tokens(rendered.headings))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .catalog import CatalogError, load_catalog
+from .pdf import write_report_pdfs
 from .open_data import write_open_data
 from .search_index import index_site
 
@@ -31,6 +32,7 @@ PostBuildStep = Callable[[Path, Path], None]
 POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
     ("open data", write_open_data),
     ("search index", index_site),
+    ("focus report PDF", write_report_pdfs),
 ]
 
 

@@ -137,6 +137,7 @@ class _Context:
             "url": self.url,
             "date": self.date,
             "catalog": self.catalog,
+            "root": self.root,
             "field_rows": self.field_rows,
             "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
@@ -166,11 +167,11 @@ def render_record(
     return Rendered(html=html, headings=_headings(html))
 
 
-def render_fragment(name: str, catalog: Catalog, lang: str, root: str) -> Markup:
+def render_fragment(name: str, catalog: Catalog, lang: str, root: str, **values) -> Markup:
     """A generated part of a hand-written page (an overview table, the key figures)."""
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{name}.html")
-    return Markup(template.render(**context.variables()))
+    return Markup(template.render(**context.variables(), **values))
 
 
 def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:

@@ -1,0 +1,150 @@
+"""The focus report as a PDF per language: a post-build step of `make build` (not of `make serve`).
+
+WeasyPrint renders the report assembled by `focus_report.py` through its own print template
+(`overrides/print/report.html` and `report.css`), never through the theme's page HTML, which it
+renders blank. It reads files of the staged site only: its fetcher refuses every other host and
+every file outside the site (`site_fetcher`), because WeasyPrint's default fetcher would fetch remote addresses and
+embed a local file named in `<a rel="attachment" href="file:///…">`. The PDF is tagged (PDF/UA-1)
+with its title and language set; fonts are the site's own, embedded as subsets.
+
+After writing a PDF the step fills in its size beside the links to it in the focus section.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+from markupsafe import Markup
+
+from .catalog import Catalog, load_catalog
+from .focus_report import SECTION, Report, build_report
+from .i18n import Strings
+from .render import format_date
+
+PRINT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "print"
+STYLESHEET = "print/report.css"
+"""Where MkDocs copies `overrides/print/report.css` in each language's build."""
+
+PDF_VARIANT = "pdf/ua-1"
+SIZE_PLACEHOLDER = '<span class="vh-pdf-size" data-vh-pdf-size></span>'
+"""Left empty by `overrides/fragments/focus-downloads.html`; filled once the PDF exists."""
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def allows(site: Path, url: str) -> bool:
+    """Whether the report may use `url`: only an existing file inside `site`."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return path.is_relative_to(Path(site).resolve()) and path.is_file()
+
+
+def site_fetcher(site: Path):
+    """A WeasyPrint URL fetcher that serves the files of `site` and refuses everything else."""
+    # Imported here: importing WeasyPrint takes 0.7 s, which `make check` should not pay.
+    from weasyprint.urls import URLFetcher
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not allows(site, url):
+                raise ValueError(f"the focus report may only use files of the site, not {url}")
+            return super().fetch(url, headers)
+
+    return SiteFetcher(allowed_protocols={"file"})
+
+
+def write_report_pdfs(root: Path, site: Path) -> None:
+    """The post-build step: one PDF per language, beside that language's focus chapters."""
+    from .build import CONFIGS  # local: build.py registers this step
+
+    catalog = load_catalog(root)
+    for lang, config_file in CONFIGS.items():
+        started = time.perf_counter()
+        path, pages = write_report_pdf(root / config_file, catalog, site)
+        print(f"  focus report PDF ({lang}): {time.perf_counter() - started:.2f} s, {pages} pages, "
+              f"{path.stat().st_size // 1000} kB")
+
+
+def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[Path, int]:
+    """Render one language's report into its build under `site`; return the PDF and its page count."""
+    import weasyprint
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    lang = config["theme"]["language"]
+    build_root = site / config["extra"]["languages"][lang]["path"]
+    site_url = _published_address(build_root) or config["site_url"] or ""
+    report = build_report(config, catalog, link_base=site_url, chapter_level=1)
+    html = render_report_html(report, site_url)
+    document = weasyprint.HTML(
+        string=html, base_url=build_root.resolve().as_uri() + "/", url_fetcher=site_fetcher(site)
+    ).render(pdf_variant=PDF_VARIANT)
+    target = build_root / SECTION / report.pdf_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target, pdf_variant=PDF_VARIANT)
+    _fill_in_size(build_root / SECTION, target.stat().st_size, lang)
+    return target, len(document.pages)
+
+
+def render_report_html(report: Report, site_url: str) -> str:
+    """The report as a standalone HTML document for WeasyPrint."""
+    strings = Strings(report.lang)
+    return _environment().get_template("report.html").render(
+        report=report, t=strings.t, built=format_date(report.built, report.lang),
+        site_url=site_url, stylesheet=STYLESHEET,
+    )
+
+
+def format_size(size: int, lang: str) -> str:
+    """`245 kB`, `1,2 MB` (nl) / `1.2 MB` (en)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    text = f"{size / 1_000_000:.1f} MB"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PRINT_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _published_address(build_root: Path) -> str | None:
+    """The address the site is built for, read from the printable page's canonical link.
+
+    The MkDocs builds run in their own processes with the public address in their environment;
+    the printable page carries it, so links in the PDF point at the same site as its pages.
+    """
+    page = build_root / SECTION / "print" / "index.html"
+    if not page.exists():
+        return None
+    match = _CANONICAL.search(page.read_text(encoding="utf-8"))
+    if not match:
+        return None
+    return match.group(1).removesuffix(f"{SECTION}/print/")
+
+
+def _fill_in_size(folder: Path, size: int, lang: str) -> None:
+    filled = str(Markup('<span class="vh-pdf-size">{}</span>').format(
+        Strings(lang).t("focus-pdf-size", size=format_size(size, lang))
+    ))
+    for page in folder.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        if SIZE_PLACEHOLDER in text:
+            page.write_text(text.replace(SIZE_PLACEHOLDER, filled), encoding="utf-8")
