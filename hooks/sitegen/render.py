@@ -137,7 +137,6 @@ class _Context:
             "url": self.url,
             "date": self.date,
             "catalog": self.catalog,
-            "root": self.root,
             "field_rows": self.field_rows,
             "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
