@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data
 
 from .catalog import Catalog
 from .i18n import Strings
-from .render import record_path, render_fragment
+from .render import Heading, record_path, render_fragment
 
 SECTION = "focus"
 """The nav section that is the report (its key in `nav:` of mkdocs.yml)."""
@@ -40,13 +40,6 @@ MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 NOT_IN_REPORT = {"focus-downloads"}
 """Markers left empty in the report: the links to the report itself."""
 _BASE = "https://site.invalid/"  # a stand-in host for resolving relative addresses
-
-
-@dataclass(frozen=True)
-class Heading:
-    id: str
-    title: str
-    level: int
 
 
 @dataclass(frozen=True)
