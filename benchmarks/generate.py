@@ -1,0 +1,190 @@
+"""Synthetic records for benchmarks and tests: N initiatives and a few networks, valid against the schema.
+
+    python benchmarks/generate.py --initiatives 5000 --out /tmp/bench-project
+
+copies the project (configs, hooks, overrides, docs, schemas, the real vocabularies and key
+figures) into `--out` and writes synthetic records into its `content/`. The same seed gives the
+same records, byte for byte. Texts are Dutch and English sentences from a small word list of real
+words in several forms ("netwerk", "netwerken") plus a long Zipf-distributed tail of made-up
+words, so that the search index has the size and spread of real text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ["mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "docs", "schemas"]
+KEPT_CONTENT = ["vocabularies.yml", "key-figures.yml"]
+
+DUTCH = (
+    "netwerk netwerken school scholen leerling leerlingen docent docenten opleiding opleidingen "
+    "techniek technische regio regionale samenwerking samenwerken bedrijf bedrijven onderwijs "
+    "vmbo mbo havo vwo hogeschool hogescholen universiteit universiteiten loopbaan begeleiding "
+    "doorstroom doorlopende leerlijn praktijk gastles gastlessen module modules project projecten "
+    "werkplaats werkplaatsen stage stages talent talenten zorg welzijn energie duurzaamheid "
+    "robotica ict bouw installatie logistiek voeding landbouw provincie gemeente gemeenten"
+).split()
+ENGLISH = (
+    "network networks school schools pupil pupils teacher teachers course courses technology "
+    "technical region regional collaboration business businesses education vocational secondary "
+    "university universities career guidance transition pathway practice guest lesson lessons "
+    "module modules project projects workshop workshops placement placements talent care welfare "
+    "energy sustainability robotics building installation logistics food farming province municipality"
+).split()
+SYLLABLES = "ba be bo da de di ka ke ko la le lo ma me mi na ne no pa pe ra re ri sa se so ta te to va ve wi".split()
+PLACES = (
+    "Assen Emmen Hoogeveen Meppel Zwolle Deventer Enschede Hengelo Almelo Apeldoorn Arnhem Nijmegen "
+    "Ede Wageningen Utrecht Amersfoort Leiden Delft Gouda Dordrecht Breda Tilburg Eindhoven Helmond "
+    "Venlo Roermond Maastricht Heerlen Groningen Leeuwarden Sneek Alkmaar Hoorn Haarlem Zaandam"
+).split()
+READ = "2026-11-01"
+
+
+def _tail(rng: random.Random, size: int) -> list[str]:
+    """Made-up words, the same for a seed."""
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+class Writer:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+        tail = _tail(random.Random(seed + 1), 20_000)
+        self.words = {"nl": DUTCH + tail, "en": ENGLISH + tail}
+        # Zipf weights: the real words come first, so they are the frequent ones.
+        self.weights = {lang: [1 / (rank + 1) for rank in range(len(words))] for lang, words in self.words.items()}
+
+    def sentence(self, lang: str, length: int) -> str:
+        words = self.rng.choices(self.words[lang], weights=self.weights[lang], k=length)
+        return " ".join(words).capitalize() + "."
+
+    def text(self, lang: str, sentences: int) -> str:
+        return " ".join(self.sentence(lang, self.rng.randint(8, 18)) for _ in range(sentences))
+
+    def both(self, sentences: int) -> dict:
+        return {"nl": self.text("nl", sentences), "en": self.text("en", sentences)}
+
+    def markdown(self, paragraphs: int) -> dict:
+        return {lang: "\n\n".join(self.text(lang, 3) for _ in range(paragraphs)) for lang in ("nl", "en")}
+
+    def pick(self, codes: list[str], low: int, high: int) -> list[str]:
+        return sorted(self.rng.sample(codes, self.rng.randint(low, min(high, len(codes)))), key=codes.index)
+
+
+def network(writer: Writer, index: int, vocab: dict) -> dict:
+    rng = writer.rng
+    place = PLACES[index % len(PLACES)]
+    return {
+        "name": f"VO-HO netwerk {place} {index + 1}",
+        "region": {"nl": f"Regio {place}", "en": f"{place} region"},
+        "provinces": writer.pick(vocab["provinces"], 1, 2),
+        "labour_market_regions": writer.pick(vocab["labour_market_regions"], 1, 3),
+        "status": "active",
+        "founded": rng.randint(2000, 2020),
+        "lead_institution": f"Universiteit {place}",
+        "partners": {
+            "universities": [f"Universiteit {place}"],
+            "universities_of_applied_sciences": [f"Hogeschool {place}"],
+            "schools": {"count": rng.randint(5, 80), "as_of": "2024"},
+        },
+        "pillars": writer.pick(vocab["pillars"], 1, 3),
+        "domains": writer.pick(vocab["domains"], 1, 3),
+        "summary": writer.both(2),
+        "description": writer.markdown(3),
+        "sources": [{"title": f"Bron {index + 1}", "url": f"https://example.org/netwerk/{index + 1}", "read": READ}],
+        "last_verified": READ,
+    }
+
+
+def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str]) -> dict:
+    rng = writer.rng
+    place = rng.choice(PLACES)
+    record = {
+        "title": {"nl": f"Samen sterk in {place} {index + 1}", "en": f"Stronger together in {place} {index + 1}"},
+        "programme": rng.choice(vocab["programmes"]),
+        "labour_market_region": rng.choice(vocab["labour_market_regions"]),
+        "provinces": writer.pick(vocab["provinces"], 1, 1),
+        "municipalities": [place],
+        "collaboration_levels": writer.pick(vocab["collaboration_levels"], 1, 2),
+        "sectors": writer.pick(vocab["sectors"], 1, 2),
+        "parties": writer.pick(vocab["parties"], 1, 3),
+        "themes": writer.pick(vocab["themes"], 0, 2),
+        "start_year": rng.randint(2016, 2025),
+        "schools": {"vmbo": [f"Vmbo {place} {rng.randint(1, 9)}"], "mbo": [f"ROC {place}"]},
+        "summary": writer.both(2),
+        "description": writer.markdown(3),
+        "ambitions": [writer.both(1)],
+        "networks": [rng.choice(network_ids)] if network_ids and rng.random() < 0.5 else [],
+        "sources": [{"title": f"Bron {index + 1}", "url": f"https://example.org/initiatief/{index + 1}", "read": READ}],
+        "last_verified": READ,
+    }
+    return record
+
+
+def generate(out: Path, initiatives: int, networks: int | None = None, seed: int = 2026, copy: bool = True) -> Path:
+    """Write a project copy with synthetic records into `out`; return `out`."""
+    out = Path(out)
+    if copy:
+        out.mkdir(parents=True, exist_ok=True)
+        ignore = shutil.ignore_patterns("__pycache__")
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, out / part, ignore=ignore, dirs_exist_ok=True)
+            elif source.exists():
+                shutil.copy2(source, out / part)
+    content = out / "content"
+    shutil.rmtree(content, ignore_errors=True)
+    (content / "networks").mkdir(parents=True)
+    (content / "initiatives").mkdir(parents=True)
+    for name in KEPT_CONTENT:
+        shutil.copy2(ROOT / "content" / name, content / name)
+    with open(content / "vocabularies.yml", encoding="utf-8") as file:
+        vocab = {name: list(codes) for name, codes in yaml.safe_load(file).items()}
+
+    writer = Writer(seed)
+    count = networks if networks is not None else max(3, initiatives // 500)
+    network_ids = []
+    for index in range(count):
+        record_id = f"synthetisch-netwerk-{index + 1:04d}"
+        _dump(content / "networks" / f"{record_id}.yml", network(writer, index, vocab))
+        network_ids.append(record_id)
+    for index in range(initiatives):
+        record_id = f"synthetisch-initiatief-{index + 1:05d}"
+        _dump(content / "initiatives" / f"{record_id}.yml", initiative(writer, index, vocab, network_ids))
+    return out
+
+
+def _dump(path: Path, record: dict) -> None:
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--initiatives", type=int, default=5000)
+    parser.add_argument("--networks", type=int, default=None, help="default: one per 500 initiatives, at least 3")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--check", action="store_true", help="validate the records afterwards")
+    args = parser.parse_args(argv)
+    generate(args.out, args.initiatives, args.networks, args.seed)
+    if args.check:
+        sys.path.insert(0, str(ROOT / "hooks"))
+        from sitegen.catalog import load_catalog
+
+        catalog = load_catalog(args.out)
+        print(f"{len(catalog.all_entries())} valid records in {args.out / 'content'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

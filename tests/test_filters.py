@@ -1,0 +1,108 @@
+"""The filters above the overview tables, in headless Chromium, on a site of synthetic records
+(benchmarks/generate.py) with enough variety that every filter narrows the table."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, _free_port, serve
+from sitegen.build import build_site
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+INITIATIVES = 40
+
+
+@pytest.fixture(scope="module")
+def synthetic_url(tmp_path_factory):
+    port = _free_port()
+    project = generate(tmp_path_factory.mktemp("synthetic"), initiatives=INITIATIVES, networks=6, seed=7)
+    site = build_site(project, site_url=f"http://127.0.0.1:{port}/")
+    yield from serve(site, port)
+
+
+def visible_rows(page, kind: str) -> int:
+    return page.locator(f'table[data-vh-table="{kind}"] tbody tr:visible').count()
+
+
+def smallest_option(page, select) -> tuple[str, int]:
+    """The option of `select` that leaves the fewest rows (its label ends in "(count)")."""
+    options = select.evaluate(
+        "s => Array.from(s.options).filter(o => o.value).map(o => [o.value, o.textContent])")
+    counts = [(value, int(text.rsplit("(", 1)[1].rstrip(")"))) for value, text in options]
+    return min(counts, key=lambda item: item[1])
+
+
+@pytest.mark.parametrize(("path", "kind", "total"), [
+    ("initiatieven/", "initiatives", INITIATIVES),
+    ("en/initiatieven/", "initiatives", INITIATIVES),
+    ("netwerken/", "networks", 6),
+])
+def test_each_filter_narrows_the_table_and_survives_a_reload(page, synthetic_url, path, kind, total):
+    page.goto(synthetic_url + path)
+    form = page.locator(f'form[data-vh-filters="{kind}"]')
+    assert form.is_visible()
+    assert visible_rows(page, kind) == total
+    names = form.locator("select").evaluate_all("selects => selects.map(s => s.name)")
+    assert names
+    for name in names:
+        page.goto(synthetic_url + path)
+        select = form.locator(f'select[name="{name}"]')
+        value, count = smallest_option(page, select)
+        select.select_option(value)
+        assert visible_rows(page, kind) == count < total, name
+        assert f"{name}={value}" in page.url
+        counter = form.locator(".vh-filters__count").inner_text()
+        assert str(count) in counter and str(total) in counter
+        page.reload()
+        assert form.locator(f'select[name="{name}"]').input_value() == value
+        assert visible_rows(page, kind) == count
+
+
+def test_filters_combine_and_the_text_field_narrows_too(page, synthetic_url):
+    page.goto(synthetic_url + "initiatieven/?q=Samen+sterk+in+Venlo")
+    venlo = visible_rows(page, "initiatives")
+    assert 0 < venlo < INITIATIVES
+    form = page.locator('form[data-vh-filters="initiatives"]')
+    assert form.locator("input[name=q]").input_value() == "Samen sterk in Venlo"
+    select = form.locator('select[name="year"]')
+    value, count = smallest_option(page, select)  # counts are given the text filter
+    select.select_option(value)
+    assert visible_rows(page, "initiatives") == count <= venlo
+    assert "q=Samen+sterk+in+Venlo" in page.url and f"year={value}" in page.url
+    form.locator("button[type=reset]").click()
+    page.wait_for_function("() => !location.search")
+    assert visible_rows(page, "initiatives") == INITIATIVES
+
+
+def test_shared_address_opens_the_filtered_view(page, synthetic_url):
+    page.goto(synthetic_url + "initiatieven/")
+    form = page.locator('form[data-vh-filters="initiatives"]')
+    value, count = smallest_option(page, form.locator('select[name="sector"]'))
+    page.goto(synthetic_url + f"initiatieven/?sector={value}&unknown=1")
+    assert visible_rows(page, "initiatives") == count
+    assert form.locator('select[name="sector"]').input_value() == value
+
+
+def test_without_javascript_the_whole_table_shows_and_the_form_does_not(browser, synthetic_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(synthetic_url + "initiatieven/?sector=engineering-built-environment")
+    assert not page.locator("form[data-vh-filters]").is_visible()
+    assert visible_rows(page, "initiatives") == INITIATIVES
+    context.close()
+
+
+def test_filter_controls_are_labelled(page, synthetic_url):
+    page.goto(synthetic_url + "en/initiatieven/")
+    for control in page.locator("form[data-vh-filters] select, form[data-vh-filters] input").all():
+        control_id = control.get_attribute("id")
+        assert page.locator(f'label[for="{control_id}"]').count() == 1
+    assert page.locator(".vh-filters__count").get_attribute("aria-live") == "polite"
+    assert page.locator('label[for="vh-filters-initiatives-sector"]').inner_text() == "Sectors"

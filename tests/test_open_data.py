@@ -1,0 +1,129 @@
+"""The open data files and the JSON-LD of record pages: every record, fields from the schema,
+codes with both languages' labels, no unpublished personal data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from sitegen.catalog import load_catalog
+from sitegen.open_data import columns, csv_header
+from sitegen.render import record_path
+from sitegen.schema import RECORD_KINDS
+
+
+class _JsonLd(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.blocks: list[str] = []
+        self._in = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        if self._in:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.blocks[-1] += data
+
+
+def load(site, kind):
+    document = json.loads((site / "data" / f"{kind}.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((site / "data" / f"{kind}.csv").read_text(encoding="utf-8"))))
+    return document, rows
+
+
+@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+def test_open_data_files_parse_and_hold_every_record(fixture_site, kind):
+    catalog = load_catalog(FIXTURES)
+    document, rows = load(fixture_site, kind)
+    ids = sorted(catalog.entries[kind])
+    assert document["count"] == len(ids)
+    assert [record["id"] for record in document["records"]] == ids
+    assert [row["id"] for row in rows] == ids
+    assert "licence" in document
+
+
+@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+def test_real_content_open_data_holds_every_record(real_site, kind):
+    catalog = load_catalog(ROOT)
+    document, rows = load(real_site, kind)
+    assert sorted(record["id"] for record in document["records"]) == sorted(catalog.entries[kind])
+    assert len(rows) == len(catalog.entries[kind])
+
+
+@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+def test_every_schema_field_is_in_both_files(fixture_site, kind):
+    model = RECORD_KINDS[kind]
+    document, rows = load(fixture_site, kind)
+    for name in model.model_fields:
+        assert all(name in record for record in document["records"]), name
+    header = list(rows[0])
+    assert header == csv_header(model)
+    top_level = {path.split(".")[0] for _, path, _ in columns(model)}
+    assert top_level == set(model.model_fields)
+
+
+def test_codes_carry_both_languages_labels(fixture_site):
+    document, rows = load(fixture_site, "initiatives")
+    hoofd = next(record for record in document["records"] if record["id"] == "hoofd")
+    assert hoofd["labour_market_region"] == {"code": "drenthe", "nl": "Drenthe", "en": "Drenthe"}
+    assert hoofd["sectors"][0]["code"] == "engineering-built-environment"
+    assert hoofd["sectors"][0]["nl"] == "Techniek en gebouwde omgeving"
+    assert hoofd["page"] == {"nl": "initiatieven/hoofd/", "en": "en/initiatieven/hoofd/"}
+    row = next(row for row in rows if row["id"] == "hoofd")
+    assert row["sectors"] == "engineering-built-environment"
+    assert row["sectors_nl"] == "Techniek en gebouwde omgeving"
+    assert row["sectors_en"]
+    assert row["title_nl"] == "Hoofdinitiatief Drenthe" and row["title_en"] == ""
+    assert (fixture_site / row["page_en"] / "index.html").exists()
+
+
+def test_unpublished_contact_details_stay_out_of_the_files(fixture_site):
+    for kind in RECORD_KINDS:
+        for name in (f"{kind}.json", f"{kind}.csv"):
+            text = (fixture_site / "data" / name).read_text(encoding="utf-8")
+            assert "Piet Geheim" not in text and "piet.geheim@example.org" not in text
+    document, _ = load(fixture_site, "initiatives")
+    hoofd = next(record for record in document["records"] if record["id"] == "hoofd")
+    assert hoofd["contact"]["name"] == "Jan Open"  # publish: true
+
+
+def test_overview_pages_link_the_open_data(fixture_site):
+    for prefix, data in (("", "../data/"), ("en/", "../../data/")):
+        html = (fixture_site / prefix / "initiatieven" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{data}initiatives.json"' in html and f'href="{data}initiatives.csv"' in html
+    assert (fixture_site / "open-data" / "index.html").exists()
+    english = (fixture_site / "en" / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert "labour_market_region_en" in english  # the field tables come from the schema
+
+
+def test_every_record_page_has_json_ld_that_parses(fixture_site):
+    catalog = load_catalog(FIXTURES)
+    for entry in catalog.all_entries():
+        for prefix in ("", "en/"):
+            html = (fixture_site / prefix / record_path(entry.kind, entry.id) / "index.html").read_text(encoding="utf-8")
+            blocks = _JsonLd(html).blocks
+            assert len(blocks) == 1, entry.id
+            data = json.loads(blocks[0])
+            assert data["@context"] == "https://schema.org"
+            assert data["@type"] == ("Organization" if entry.kind == "networks" else "Project")
+            assert data["name"] == entry.record.title_in(prefix.rstrip("/") or "nl")
+            assert data["url"].endswith(prefix + record_path(entry.kind, entry.id))
+            assert "<" not in blocks[0]
+
+
+def test_json_ld_keeps_unpublished_contacts_out(fixture_site):
+    html = (fixture_site / "netwerken" / "alpha" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(_JsonLd(html).blocks[0])
+    assert data["contactPoint"] == {"@type": "ContactPoint", "name": "Netwerk Alpha"}

@@ -1,0 +1,171 @@
+"""Pagefind search in headless Chromium against built sites served on localhost: Dutch stemming,
+one index per language, the header search box and its keys, filters, and a site under a sub-path."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import _free_port, copy_project, serve, FIXTURES
+from sitegen.build import build_site
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the header's search box; return the addresses of the results."""
+    page.locator("#vh-search-input").click()
+    page.locator("#vh-search-input").fill("")
+    page.locator("#vh-search-input").press_sequentially(query, delay=20)
+    status = page.locator("[data-vh-search-status]")
+    page.wait_for_function(
+        "el => el.textContent && !el.textContent.endsWith('…')", arg=status.element_handle(), timeout=10_000
+    )
+    return page.eval_on_selector_all("#vh-search-results a", "links => links.map(a => a.href)")
+
+
+def search_links(page) -> list[str]:
+    return page.eval_on_selector_all("#vh-search-results a", "links => links.map(a => a.href)")
+
+
+def paths(urls: list[str], base: str) -> list[str]:
+    return [url.removeprefix(base) for url in urls]
+
+
+def test_dutch_stemming_finds_record_pages_for_inflected_forms(page, real_url):
+    page.goto(real_url + "netwerken/")
+    # "opleidingen" (plural) finds "opleiding" in the Hoogeveen initiative ("technische mbo-opleiding").
+    found = paths(search(page, "opleidingen"), real_url)
+    assert "initiatieven/regio-hoogeveen-sterk-techniekonderwijs/" in found
+    assert all(not path.startswith("en/") for path in found)
+
+
+def test_dutch_plural_finds_singular_in_the_fixture(page, fixture_url):
+    page.goto(fixture_url)
+    # The alpha network says "Het netwerk Alpha verbindt scholen."; the query is plural.
+    assert "netwerken/alpha/" in paths(search(page, "netwerken"), fixture_url)
+    # and the other way round: "school" finds "scholen" is not stemming, but "verbinden" finds "verbindt" is
+    assert "netwerken/alpha/" in paths(search(page, "verbinden"), fixture_url)
+
+
+def test_english_query_on_the_english_site_finds_only_english_pages(page, real_url):
+    page.goto(real_url + "en/")
+    found = paths(search(page, "schools"), real_url)
+    assert found, "no results for 'schools' on the English site"
+    assert all(path.startswith("en/") for path in found), found
+    # English stemming: "networks" finds pages that say "network"
+    assert any(path.startswith("en/netwerken/") for path in paths(search(page, "networking"), real_url))
+
+
+def test_dutch_site_finds_only_dutch_pages(page, real_url):
+    page.goto(real_url)
+    found = paths(search(page, "techniek"), real_url)
+    assert found and all(not path.startswith("en/") for path in found), found
+
+
+def test_results_show_title_kind_and_a_highlighted_excerpt(page, fixture_url):
+    page.goto(fixture_url + "initiatieven/")
+    search(page, "netwerk")
+    title = page.locator("h1", has_text=re.compile(r"^Netwerk Alpha$"))
+    first = page.locator("#vh-search-results li").filter(has=title).first
+    assert first.locator("h1").inner_text() == "Netwerk Alpha"
+    assert first.locator(".vh-search-result__kind").inner_text() == "VO-HO netwerk"
+    assert first.locator("mark").count() >= 1
+    assert re.match(r"\d+ resulta", page.locator("[data-vh-search-status]").inner_text())
+
+
+def test_hostile_text_in_results_is_text(page, fixture_url):
+    page.goto(fixture_url)
+    search(page, "vijandig")
+    assert page.locator("#vh-search-results li").count() >= 1
+    assert page.locator("#vh-search-results script, #vh-search-results img").count() == 0
+    assert page.dialogs == []
+
+
+def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixture_url):
+    page.goto(fixture_url)
+    # The 404 page says "Ga naar de startpagina"; no other page of the fixture site does.
+    assert not any("404" in url for url in search(page, "startpagina"))
+    assert search(page, "Geheim") == []  # the name in a contact block (unpublished, so not even shown)
+    assert search(page, "Open") == [] or not any(  # a published contact's name stays out of search too
+        "initiatieven/hoofd/" in url for url in search(page, "Jan Open"))
+    # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
+    assert all(url.endswith("/bijdragen/") for url in search(page, "Bijdragen")[:1])
+
+
+def test_keyboard_opens_moves_through_results_and_closes(page, fixture_url):
+    page.goto(fixture_url + "netwerken/alpha/")
+    page.locator("body").click()
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "vh-search-input"
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("netwerk", delay=20)
+    page.wait_for_selector("#vh-search-results a")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.href")
+    assert first and first == page.eval_on_selector("#vh-search-results a", "a => a.href")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "vh-search-input"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    # "s" opens it as well, and Tab reaches the results
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.id") == "vh-search-input"
+    page.keyboard.type("alpha", delay=20)
+    page.wait_for_selector("#vh-search-results a")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#vh-search-results')"):
+            break
+    assert page.evaluate("!!document.activeElement.closest('#vh-search-results')")
+    assert page.evaluate("document.activeElement.href") in search_links(page)
+
+
+def test_search_box_is_labelled_in_the_page_language(page, fixture_url):
+    page.goto(fixture_url)
+    assert page.locator("#vh-search-input").get_attribute("aria-label") == "Zoeken op de site"
+    page.goto(fixture_url + "en/")
+    assert page.locator("#vh-search-input").get_attribute("aria-label") == "Search the site"
+
+
+def test_record_facets_are_pagefind_filters(page, fixture_url):
+    page.goto(fixture_url)
+    filters = page.evaluate("""async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.init();
+        const all = await pagefind.filters();
+        const found = await pagefind.search(null, {filters: {region: 'Drenthe'}});
+        const pages = await Promise.all(found.results.map(r => r.data()));
+        return {all, urls: pages.map(p => p.url)};
+    }""")
+    assert {"kind", "region", "province", "sector", "theme", "party", "year", "network"} <= set(filters["all"])
+    assert "Samenwerkingsinitiatief" in filters["all"]["kind"]
+    assert filters["urls"] == ["/initiatieven/hoofd/"]
+
+
+def test_material_search_is_off_in_the_built_site(fixture_site):
+    assert not (fixture_site / "search" / "search_index.json").exists()
+    assert (fixture_site / "pagefind" / "pagefind.js").exists()
+    assert 'data-md-component="search"' not in (fixture_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory):
+    """The fixture site built for and served under /vohonet/."""
+    port = _free_port()
+    project = copy_project(tmp_path_factory.mktemp("subpath"), FIXTURES / "content")
+    site = build_site(project, site_url=f"http://127.0.0.1:{port}/vohonet/")
+    served = tmp_path_factory.mktemp("served")
+    shutil.move(str(site), served / "vohonet")
+    for url in serve(served, port):
+        yield url + "vohonet/"
+
+
+def test_search_works_under_a_sub_path(page, subpath_url):
+    page.goto(subpath_url + "en/netwerken/")
+    found = search(page, "network")
+    assert subpath_url + "en/netwerken/alpha/" in found
+    page.goto(subpath_url)
+    assert subpath_url + "netwerken/alpha/" in search(page, "netwerken")
