@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN := PYTHONPATH=hooks NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 
-.PHONY: serve serve-en build check schemas translations new-network new-initiative docs-fields test test-deps clean
+.PHONY: serve serve-en build check schemas translations new-network new-initiative docs-fields benchmark test test-deps clean
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ docs-fields: $(BIN)/.installed  ## rewrite the field tables in CONTRIBUTING.md a
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+benchmark: test-deps  ## build the real content and 5,000 synthetic initiatives; print the figures against the budgets
+	$(RUN) $(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
 
 test-deps: $(BIN)/.installed-test
 	bash tools/install-system-packages.sh

@@ -7,6 +7,8 @@
  * closes it, Tab or the arrow keys move from the field through the results, Enter on the field
  * opens the first result. Results show the title, the kind of page and an excerpt with the match
  * highlighted; record text reaches the page only as text (the excerpt keeps only <mark>).
+ * Pagefind runs on the main thread (noWorker): its web worker would add 41 KB to the first query,
+ * and the indexes of this site are small enough to search without one.
  */
 (function () {
   "use strict";
@@ -65,7 +67,7 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {
+        return module.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true }).then(function () {
           return module.init();
         }).then(function () {
           return module;

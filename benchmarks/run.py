@@ -1,0 +1,313 @@
+"""Benchmarks of the build, against the budgets in DESIGN.md. `make benchmark` runs it.
+
+    python benchmarks/run.py [--initiatives 5000] [--repeat 3] [--skip-real]
+
+Builds the real content and a site of synthetic records (benchmarks/generate.py, fixed seed) and
+prints one table of medians over `--repeat` runs (these machines are noisy):
+
+- validation: loading and checking every record (in-process);
+- per-language build: one `mkdocs build` of each language on its own, and the complete build
+  (`sitegen build`: both languages in parallel plus every post-build step);
+- a plain Material build of the same number of pages (Material's defaults, one page per record
+  with the record's description, pages outside the navigation as in the real site), for the
+  ratios DESIGN.md asks: each language / plain, complete / plain of all pages;
+- Pagefind indexing of the finished site;
+- bytes a search query downloads, measured in headless Chromium (every response under
+  pagefind/ for a fresh visitor typing the query), raw and as gzip would send it;
+- peak memory (max RSS) of each build process;
+- the focus-report PDF per language: see `pdf_seconds_per_language`.
+
+Not part of the test suite: it takes minutes at 5,000 initiatives.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+from sitegen.build import CONFIGS, mkdocs_env  # noqa: E402
+from sitegen.catalog import load_catalog  # noqa: E402
+from sitegen.search_index import pagefind_command  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+QUERIES = {"nl": ["netwerken", "opleidingen techniek", "regio"], "en": ["networks", "technical courses"]}
+"""Queries typed in the search box; the worst one is reported."""
+BUDGETS = {
+    "query_bytes": 150_000,
+    "pagefind_seconds": 30.0,
+    "validation_seconds": 2.0,
+    "language_ratio": 1.2,
+    "complete_ratio": 1.0,
+    "peak_mib": 1024,
+}
+
+
+# Measuring -------------------------------------------------------------------------------------
+
+
+def run_measured(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Run a command; return (seconds, peak memory in MiB) of that process and its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def repeat(times: int, measure: Callable[[], float | tuple]) -> list:
+    return [measure() for _ in range(times)]
+
+
+def validation_seconds(project: Path) -> float:
+    started = time.perf_counter()
+    catalog = load_catalog(project)
+    seconds = time.perf_counter() - started
+    assert catalog.all_entries()
+    return seconds
+
+
+def language_build(project: Path, lang: str, out: Path) -> tuple[float, float]:
+    env = mkdocs_env()
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", CONFIGS[lang], "-d", str(out)]
+    return run_measured(command, project, env)
+
+
+def complete_build(project: Path) -> tuple[float, float, dict[str, float]]:
+    """`python -m sitegen build` in a child process; (seconds, peak MiB, seconds of each post-build step)."""
+    command = [sys.executable, "-c", _COMPLETE_BUILD, str(project)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"the complete build failed:\n{output[-4000:]}")
+    steps = {}
+    for line in output.splitlines():
+        name, _, value = line.rpartition(": ")
+        if name and value.endswith(" s"):
+            try:
+                steps[name] = float(value[:-2])
+            except ValueError:
+                pass
+    return seconds, usage.ru_maxrss / 1024, steps
+
+
+_COMPLETE_BUILD = "import sys; from pathlib import Path; from sitegen.build import build_site; build_site(Path(sys.argv[1]))"
+
+
+def plain_material_build(pages: int, source: Path, out: Path) -> tuple[float, float]:
+    """A plain MkDocs Material site of `pages` pages with the records' descriptions as Markdown."""
+    project = out / "plain"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    records = sorted((source / "content" / "initiatives").glob("*.yml"))
+    import yaml
+
+    texts = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in records[: min(len(records), 200)]]
+    (docs / "index.md").write_text("# Home\n\nA plain site.\n", encoding="utf-8")
+    for index in range(pages - 1):
+        record = texts[index % len(texts)]
+        body = f"# {record['title']['nl']} {index}\n\n{record['summary']['nl']}\n\n{record['description']['nl']}\n"
+        (docs / f"page-{index:05d}.md").write_text(body, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  font: false\nnav:\n  - index.md\n"
+        "not_in_nav: |\n  /page-*.md\n", encoding="utf-8")
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out / "plain-site")], project,
+                        mkdocs_env())
+
+
+def pagefind_seconds(site: Path, out: Path) -> float:
+    """Index the finished site again into a scratch folder (the build's own run is in the steps)."""
+    command = pagefind_command(site)
+    command[command.index("--output-subdir"):command.index("--output-subdir") + 2] = ["--output-path", str(out)]
+    shutil.rmtree(out, ignore_errors=True)
+    return run_measured(command, site)[0]
+
+
+def pdf_seconds_per_language(project: Path, site: Path) -> dict[str, float] | None:
+    """SLOT for the focus-report engineer: seconds the PDF step takes for each language, e.g.
+    {"nl": 1.9, "en": 1.8}. None until filled; the complete build's time of the whole step is
+    reported from the build's own output meanwhile."""
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def query_bytes(site: Path) -> dict[str, dict[str, int]]:
+    """Per query: bytes of every pagefind/ response a fresh visitor downloads to see the results."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, dict[str, int]] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            for lang, queries in QUERIES.items():
+                for query in queries:
+                    context = browser.new_context()
+                    page = context.new_page()
+                    fetched: list[str] = []
+                    page.on("requestfinished", lambda request: fetched.append(request.url))
+                    page.goto(base + ("" if lang == "nl" else f"{lang}/") + "initiatieven/")
+                    page.locator("#vh-search-input").click()
+                    page.locator("#vh-search-input").press_sequentially(query, delay=30)
+                    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-vh-search-status]').textContent)"
+                                           " || document.querySelectorAll('#vh-search-results a').length", timeout=30_000)
+                    page.wait_for_load_state("networkidle")
+                    files = sorted({url.removeprefix(base).split("?")[0] for url in fetched if "/pagefind/" in url})
+                    raw = sum((site / name).stat().st_size for name in files)
+                    wire = sum(_gzip_size(site / name) for name in files)
+                    results[f"{lang}: {query}"] = {"files": len(files), "raw": raw, "gzip": wire,
+                                                   "results": page.locator("#vh-search-results a").count()}
+                    context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results
+
+
+@functools.cache
+def _gzip_size(path: Path) -> int:
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 6)))
+
+
+# Reporting -------------------------------------------------------------------------------------
+
+
+def benchmark(project: Path, label: str, times: int, work: Path) -> dict:
+    catalog = load_catalog(project)
+    records = len(catalog.all_entries())
+    pages_per_language = records + len(list((project / "docs" / "nl").rglob("*.md")))
+    print(f"[{label}] {records} records, {pages_per_language} pages per language, {times} run(s)", flush=True)
+    result: dict = {"label": label, "records": records, "pages": pages_per_language}
+    result["validation"] = median(repeat(times, lambda: validation_seconds(project)))
+    for lang in CONFIGS:
+        runs = repeat(times, lambda: language_build(project, lang, work / f"lang-{lang}"))
+        result[f"build {lang}"] = median([seconds for seconds, _ in runs])
+        result[f"peak {lang}"] = max(peak for _, peak in runs)
+    runs = repeat(times, lambda: plain_material_build(pages_per_language, project, work))
+    result["plain"] = median([seconds for seconds, _ in runs])
+    runs = repeat(times, lambda: plain_material_build(pages_per_language * len(CONFIGS), project, work))
+    result["plain all"] = median([seconds for seconds, _ in runs])
+    runs = repeat(times, lambda: complete_build(project))
+    result["complete"] = median([seconds for seconds, _, _ in runs])
+    result["peak complete"] = max(peak for _, peak, _ in runs)
+    steps: dict[str, list[float]] = {}
+    for _, _, found in runs:
+        for name, seconds in found.items():
+            steps.setdefault(name, []).append(seconds)
+    result["steps"] = {name: median(values) for name, values in steps.items()}
+    site = project / "site"
+    result["pagefind"] = median(repeat(times, lambda: pagefind_seconds(site, work / "pagefind")))
+    result["pdf per language"] = pdf_seconds_per_language(project, site)
+    result["queries"] = query_bytes(site)
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = []
+    header = f"{'measure (median)':<46}" + "".join(f"{r['label']:>22}" for r in results) + "   budget"
+    lines += [header, "-" * len(header)]
+
+    def row(name: str, values: list[str], budget: str = "") -> None:
+        lines.append(f"{name:<46}" + "".join(f"{value:>22}" for value in values) + (f"   {budget}" if budget else ""))
+
+    row("records / pages per language", [f"{r['records']} / {r['pages']}" for r in results])
+    row("validation of all records", [f"{r['validation']:.2f} s" for r in results], "< 2 s at 5,000 (< 1 s real)")
+    for lang in CONFIGS:
+        row(f"build {lang} (one mkdocs build)", [f"{r[f'build {lang}']:.2f} s" for r in results])
+    row("plain Material build, same pages", [f"{r['plain']:.2f} s" for r in results])
+    for lang in CONFIGS:
+        row(f"  ratio build {lang} / plain", [f"{r[f'build {lang}'] / r['plain']:.2f}" for r in results], "<= 1.2")
+    row("complete build (sitegen build)", [f"{r['complete']:.2f} s" for r in results], "< 10 s real")
+    row("plain Material build, all pages", [f"{r['plain all']:.2f} s" for r in results])
+    row("  ratio complete / plain all pages", [f"{r['complete'] / r['plain all']:.2f}" for r in results], "<= 1.0")
+    names = sorted({name for r in results for name in r["steps"]})
+    for name in names:
+        row(f"  step: {name}", [f"{r['steps'].get(name, float('nan')):.2f} s" for r in results])
+    row("Pagefind indexing (separate run)", [f"{r['pagefind']:.2f} s" for r in results], "< 30 s at 5,000")
+    for lang in CONFIGS:
+        row(f"focus-report PDF {lang}", [
+            f"{r['pdf per language'][lang]:.2f} s" if r["pdf per language"] else "(slot: not filled)"
+            for r in results])
+    for lang in CONFIGS:
+        row(f"peak memory build {lang}", [f"{r[f'peak {lang}']:.0f} MiB" for r in results], "< 1 GiB")
+    row("peak memory complete build", [f"{r['peak complete']:.0f} MiB" for r in results], "< 1 GiB")
+    queries = sorted({name for r in results for name in r["queries"]})
+    for name in queries:
+        row(f"search '{name}' downloads (raw / gzip)", [
+            f"{r['queries'][name]['raw'] / 1000:.0f} / {r['queries'][name]['gzip'] / 1000:.0f} KB" if name in r["queries"] else "-"
+            for r in results])
+    row("worst search query download (raw)", [
+        f"{max(q['raw'] for q in r['queries'].values()) / 1000:.0f} KB" for r in results], "< 150 KB at 5,000")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--initiatives", type=int, default=5000, help="synthetic initiatives (default 5000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measure; the median is reported")
+    parser.add_argument("--skip-real", action="store_true", help="only the synthetic site")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="vh-benchmark-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    try:
+        if not args.skip_real:
+            real = work / "real"
+            shutil.rmtree(real, ignore_errors=True)
+            generate(real, 0, 0)  # copies the project; the real records replace the synthetic ones below
+            shutil.rmtree(real / "content")
+            shutil.copytree(ROOT / "content", real / "content")
+            results.append(benchmark(real, "real content", args.repeat, work / "scratch-real"))
+        synthetic = generate(work / "synthetic", args.initiatives)
+        results.append(benchmark(synthetic, f"{args.initiatives} synthetic", args.repeat, work / "scratch-synthetic"))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
