@@ -38,6 +38,12 @@ ENGLISH = (
     "module modules project projects workshop workshops placement placements talent care welfare "
     "energy sustainability robotics building installation logistics food farming province municipality"
 ).split()
+FUNCTION_WORDS = {
+    "nl": "de het een en van in op met voor die dat is te zijn worden door aan bij om ook als naar wordt niet "
+          "meer dan of er hun zij we wij uit over tot deze kan veel nog".split(),
+    "en": "the a an and of in on with for that is to be are by at as from this it or more their they we "
+          "not also can which into than these all".split(),
+}
 SYLLABLES = "ba be bo da de di ka ke ko la le lo ma me mi na ne no pa pe ra re ri sa se so ta te to va ve wi".split()
 PLACES = (
     "Assen Emmen Hoogeveen Meppel Zwolle Deventer Enschede Hengelo Almelo Apeldoorn Arnhem Nijmegen "
@@ -55,12 +61,23 @@ def _tail(rng: random.Random, size: int) -> list[str]:
     return sorted(words)
 
 
+def _interleave(words: list[str], filler: list[str]) -> list[str]:
+    result = []
+    for index, word in enumerate(words):
+        result += filler[index * 9:(index + 1) * 9] + [word]
+    return result
+
+
 class Writer:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         tail = _tail(random.Random(seed + 1), 20_000)
-        self.words = {"nl": DUTCH + tail, "en": ENGLISH + tail}
-        # Zipf weights: the real words come first, so they are the frequent ones.
+        # Ranks as in real text: function words first, the domain words spread over the next ranks
+        # among made-up ones (one in ten), then the long tail; Zipf weights by rank.
+        self.words = {
+            lang: FUNCTION_WORDS[lang] + _interleave(domain, tail[:len(domain) * 9]) + tail[len(domain) * 9:]
+            for lang, domain in (("nl", DUTCH), ("en", ENGLISH))
+        }
         self.weights = {lang: [1 / (rank + 1) for rank in range(len(words))] for lang, words in self.words.items()}
 
     def sentence(self, lang: str, length: int) -> str:

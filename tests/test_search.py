@@ -91,6 +91,8 @@ def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixtu
     assert search(page, "Geheim") == []  # the name in a contact block (unpublished, so not even shown)
     assert search(page, "Open") == [] or not any(  # a published contact's name stays out of search too
         "initiatieven/hoofd/" in url for url in search(page, "Jan Open"))
+    # the correction block is the same on every record page: pages about the form may mention it
+    assert not [url for url in search(page, "correctieformulier") if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)]
     # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
     assert all(url.endswith("/bijdragen/") for url in search(page, "Bijdragen")[:1])
 

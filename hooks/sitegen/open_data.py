@@ -24,10 +24,10 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .catalog import Catalog, Entry, load_catalog
+from .catalog import Catalog, Entry
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Strings
 from .render import record_path
-from .schema import RECORD_KINDS, Contact, Text
+from .schema import RECORD_KINDS, Contact, Record, Text
 
 DATA_DIR = "data"
 LIST_SEPARATOR = " | "
@@ -69,6 +69,15 @@ def _strip(annotation: Any) -> Any:
             return annotation
 
 
+def field_names(model: type[BaseModel]) -> list[str]:
+    """A model's fields; a record's own fields (name, title …) before those every record has."""
+    names = list(model.model_fields)
+    if issubclass(model, Record) and model is not Record:
+        own = [name for name in names if name not in Record.model_fields]
+        return own + [name for name in names if name not in own]
+    return names
+
+
 def _is_model(annotation: Any, base: type = BaseModel) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, base)
 
@@ -87,9 +96,10 @@ def to_json(value: Any, annotation: Any, catalog: Catalog, info: FieldInfo | Non
     if value is None:
         return None
     if isinstance(value, BaseModel):
+        fields = type(value).model_fields
         data = {
-            name: to_json(getattr(value, name), field.annotation, catalog, field)
-            for name, field in type(value).model_fields.items()
+            name: to_json(getattr(value, name), fields[name].annotation, catalog, fields[name])
+            for name in field_names(type(value))
         }
         if isinstance(value, Contact) and not value.publish:
             for name in PRIVATE_CONTACT_FIELDS:
@@ -137,7 +147,8 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, st
     `list` (items joined), `json` (a list of structured items as JSON), `value`.
     """
     result: list[tuple[str, str, str]] = []
-    for name, info in model.model_fields.items():
+    for name in field_names(model):
+        info = model.model_fields[name]
         path = f"{prefix}{name}"
         annotation = _strip(info.annotation)
         item = _item(annotation)
@@ -231,7 +242,9 @@ def records_csv(kind: str, catalog: Catalog) -> str:
 
 def write_open_data(root: Path, site: Path) -> None:
     """Post-build step: `site/data/<kind>.json` and `.csv` for every record kind."""
-    catalog = load_catalog(root)
+    from .build import catalog_of  # here: build.py imports this module
+
+    catalog = catalog_of(root)
     folder = site / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for kind in RECORD_KINDS:
