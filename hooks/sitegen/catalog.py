@@ -194,13 +194,14 @@ def _at(pos: dict, loc: tuple, default: tuple[int, int] = (1, 1)) -> tuple[int, 
 
 
 def _validate(
-    model: Any, data: Any, context: dict, rel: str, pos: dict, errors: list[RecordError]
+    model: Any, data: Any, context: dict, rel: str, node: Any, errors: list[RecordError]
 ) -> Any | None:
     try:
         if isinstance(model, TypeAdapter):
             return model.validate_python(data, context=context)
         return model.model_validate(data, context=context)
     except ValidationError as exc:
+        pos = positions(node)  # only needed, and only computed, when something is wrong
         holder = model if not isinstance(model, TypeAdapter) else KeyFigure
         for error in exc.errors():
             loc = tuple(error["loc"])
@@ -212,14 +213,14 @@ def _validate(
         return None
 
 
-def _read(path: Path, root: Path, errors: list[RecordError]) -> tuple[Any, dict] | None:
+def _read(path: Path, root: Path, errors: list[RecordError]) -> tuple[Any, Any] | None:
     rel = path.relative_to(root).as_posix()
     try:
         data, node = load_file(path)
     except YamlProblem as problem:
         errors.append(RecordError(rel, problem.line, problem.column, "", problem.message))
         return None
-    return data, positions(node)
+    return data, node
 
 
 # Loading ---------------------------------------------------------------------------------------
@@ -247,7 +248,7 @@ def load_catalog(root: Path) -> Catalog:
 
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
-    record_positions: dict[tuple[str, str], dict] = {}
+    record_nodes: dict[tuple[str, str], Any] = {}
     for kind, model in RECORD_KINDS.items():
         entries[kind] = {}
         folder = content / kind
@@ -271,16 +272,16 @@ def load_catalog(root: Path) -> Catalog:
             present[kind].add(record_id)
             if (read := _read(path, root, errors)) is None:
                 continue
-            data, pos = read
+            data, node = read
             if not isinstance(data, dict):
                 errors.append(RecordError(rel, 1, 1, "", "a record is a list of fields (key: value), one per line"))
                 continue
-            record = _validate(model, data, context, rel, pos, errors)
+            record = _validate(model, data, context, rel, node, errors)
             if record is not None:
                 entries[kind][record_id] = Entry(kind, record_id, rel, record)
-                record_positions[(kind, record_id)] = pos
+                record_nodes[(kind, record_id)] = node
 
-    errors.extend(_check_references(entries, present, record_positions))
+    errors.extend(_check_references(entries, present, record_nodes))
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
@@ -294,7 +295,7 @@ def _is_valid_id(record_id: str) -> bool:
 
 
 def _check_references(
-    entries: dict[str, dict[str, Entry]], present: dict[str, set[str]], pos: dict
+    entries: dict[str, dict[str, Entry]], present: dict[str, set[str]], nodes: dict
 ) -> list[RecordError]:
     """References between valid records name records that exist; merges and parents make sense.
 
@@ -307,7 +308,7 @@ def _check_references(
     network_ids, initiative_ids = present["networks"], present["initiatives"]
 
     def error(entry: Entry, loc: tuple, message: str) -> None:
-        line, column = _at(pos[(entry.kind, entry.id)], loc)
+        line, column = _at(positions(nodes[(entry.kind, entry.id)]), loc)
         errors.append(RecordError(entry.path, line, column, field_name(loc), message))
 
     def known(ids) -> str:

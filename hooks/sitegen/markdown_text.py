@@ -87,6 +87,8 @@ def render(source: str) -> Markup:
 
 def check_links(source: str) -> None:
     """Raise a field error for images and for links that are not https: or mailto:."""
+    if "[" not in source and "<" not in source:
+        return  # no link or image syntax at all (Markdown needs one of these): skip rendering
     targets = _render_unsanitised(source).targets
     if any(tag == "img" for tag, _ in targets):
         raise PydanticCustomError(
