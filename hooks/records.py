@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from sitegen import focus_report
-from sitegen.catalog import CatalogError, load_catalog
+from sitegen.catalog import CatalogError, load_for_build
 from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
 from sitegen.render import SECTIONS, render_fragment, render_record, render_record_meta
@@ -46,7 +46,7 @@ FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/",
 
 def on_config(config):
     try:
-        catalog = load_catalog(_project_root(config))
+        catalog = load_for_build(_project_root(config))
     except CatalogError as error:
         raise PluginError(str(error)) from None
     try:

@@ -16,38 +16,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .catalog import Catalog, CatalogError, load_catalog
-from .pdf import write_report_pdfs
+from .build_context import CONFIGS, BuildContext, BuildFailed
+from .catalog import VALIDATED_CATALOG_ENV, CatalogError, load_catalog, save_validated
 from .open_data import write_open_data
+from .pdf import write_report_pdfs
 from .search_index import index_site
 
-CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
-"""The MkDocs config of each language; the first is the root of the site."""
+__all__ = ["CONFIGS", "BuildFailed", "build_site", "mkdocs_env", "report_catalog_errors"]
 
 STAGING_DIR = ".build"
 
-PostBuildStep = Callable[[Path, Path], None]
-"""A step after both MkDocs builds: called with (project root, staged site folder)."""
+PostBuildStep = Callable[[BuildContext], None]
+"""A step after both MkDocs builds, called with the build's context."""
 
 POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
     ("open data", write_open_data),
     ("search index", index_site),
     ("focus report PDF", write_report_pdfs),
 ]
-
-
-_catalogs: dict[Path, Catalog] = {}
-
-
-def catalog_of(root: Path) -> Catalog:
-    """The catalog a running build validated at its start, for its post-build steps: loading
-    5,000 records again would cost seconds. Outside a build it loads `content/`."""
-    root = Path(root).resolve()
-    return _catalogs.get(root) or load_catalog(root)
-
-
-class BuildFailed(Exception):
-    """A build step failed; its output is the message."""
 
 
 def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
@@ -92,25 +78,28 @@ def _build_languages(root: Path, staging: Path, env: dict[str, str]) -> dict[str
 def build_site(root: Path, site_url: str | None = None, steps: list | None = None) -> Path:
     """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it was."""
     root = root.resolve()
-    _catalogs[root] = load_catalog(root)  # fail fast, with every error, before any build starts
+    catalog = load_catalog(root)  # fail fast, with every error, before any build starts
     staging_root = root / STAGING_DIR
     staging = staging_root / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        outputs = _build_languages(root, staging, mkdocs_env(site_url))
+        env = mkdocs_env(site_url)
+        handoff = staging / "validated-catalog.pickle"
+        save_validated(catalog, handoff)
+        env[VALIDATED_CATALOG_ENV] = str(handoff)
+        outputs = _build_languages(root, staging, env)
         site = outputs["nl"]
         for lang, output in outputs.items():
             if lang != "nl":
                 output.rename(site / lang)
         for name, step in POST_BUILD_STEPS if steps is None else steps:
             started = time.perf_counter()
-            step(root, site)
+            step(BuildContext(root=root, site=site, catalog=catalog))
             print(f"{name}: {time.perf_counter() - started:.2f} s")
         _swap(site, root / "site", staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        _catalogs.pop(root, None)
     return root / "site"
 
 

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .build_context import BuildContext
 from .catalog import Catalog, Entry
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Strings
 from .render import record_path
@@ -240,12 +241,10 @@ def records_csv(kind: str, catalog: Catalog) -> str:
     return buffer.getvalue()
 
 
-def write_open_data(root: Path, site: Path) -> None:
+def write_open_data(build: BuildContext) -> None:
     """Post-build step: `site/data/<kind>.json` and `.csv` for every record kind."""
-    from .build import catalog_of  # here: build.py imports this module
-
-    catalog = catalog_of(root)
-    folder = site / DATA_DIR
+    catalog = build.catalog
+    folder = build.site / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for kind in RECORD_KINDS:
         document = records_document(kind, catalog)

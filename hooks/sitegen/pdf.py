@@ -22,7 +22,8 @@ from urllib.request import url2pathname
 import jinja2
 from markupsafe import Markup
 
-from .catalog import Catalog, load_catalog
+from .build_context import CONFIGS, BuildContext
+from .catalog import Catalog
 from .focus_report import SECTION, Report, build_report
 from .i18n import Strings
 from .render import format_date
@@ -61,11 +62,9 @@ def site_fetcher(site: Path):
     return SiteFetcher(allowed_protocols={"file"})
 
 
-def write_report_pdfs(root: Path, site: Path) -> None:
+def write_report_pdfs(build: BuildContext) -> None:
     """The post-build step: one PDF per language, beside that language's focus chapters."""
-    from .build import CONFIGS  # local: build.py registers this step
-
-    catalog = load_catalog(root)
+    root, site, catalog = build.root, build.site, build.catalog
     for lang, config_file in CONFIGS.items():
         started = time.perf_counter()
         path, pages = write_report_pdf(root / config_file, catalog, site)

@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .build_context import BuildContext, BuildFailed
+
 BUNDLE_DIR = "pagefind"
 """Where the bundle goes, relative to the site root (the search box loads it from there)."""
 
@@ -43,10 +45,9 @@ def pagefind_command(site: Path) -> list[str]:
     return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE_DIR, "--quiet"]
 
 
-def index_site(root: Path, site: Path) -> None:
+def index_site(build: BuildContext) -> None:
     """Post-build step: write the Pagefind bundle into `site/pagefind/`."""
-    from .build import BuildFailed  # here: build.py imports this module
-
+    root, site = build.root, build.site
     result = subprocess.run(pagefind_command(site), cwd=root, capture_output=True, text=True)
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or not (site / BUNDLE_DIR / "pagefind.js").exists():

@@ -1,0 +1,32 @@
+"""What the complete build shares with its post-build steps: the languages' configs, the error a
+step raises, and the context every step is called with (project, staged site, validated catalog).
+
+It sits apart from `build.py` so that the steps (`open_data`, `search_index`, `pdf`) can import it
+while `build.py` imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+
+CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
+"""The MkDocs config of each language; the first is the root of the site."""
+
+
+class BuildFailed(Exception):
+    """A build step failed; its output is the message."""
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Handed to each post-build step."""
+
+    root: Path
+    """The project folder."""
+    site: Path
+    """The staged site: both languages built, not yet published."""
+    catalog: Catalog
+    """The records as validated at the start of this build."""
