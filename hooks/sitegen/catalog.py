@@ -7,6 +7,7 @@ files at once, each as `path:line:column: field: message`. Nothing else in the p
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import types
@@ -90,28 +91,44 @@ class Catalog:
     key_figures: list[KeyFigure]
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
-    @property
+    # The lookups below are built once, on first use: templates call them for every page, and a
+    # scan of all records per page made a build of 5,000 records quadratic.
+
+    @functools.cached_property
     def networks(self) -> dict[str, Network]:
         return {id_: entry.record for id_, entry in self.entries.get("networks", {}).items()}  # type: ignore[misc]
 
-    @property
+    @functools.cached_property
     def initiatives(self) -> dict[str, Initiative]:
         return {id_: entry.record for id_, entry in self.entries.get("initiatives", {}).items()}  # type: ignore[misc]
 
     def all_entries(self) -> list[Entry]:
         return [entry for kind in RECORD_KINDS for entry in self.entries.get(kind, {}).values()]
 
+    @functools.cached_property
+    def _related(self) -> dict[str, dict[str, list[Entry]]]:
+        related: dict[str, dict[str, list[Entry]]] = {"predecessors": {}, "initiatives": {}, "parts": {}}
+        for entry in self.entries.get("networks", {}).values():
+            if entry.record.merged_into:  # type: ignore[attr-defined]
+                related["predecessors"].setdefault(entry.record.merged_into, []).append(entry)  # type: ignore[attr-defined]
+        for entry in self.entries.get("initiatives", {}).values():
+            for network_id in entry.record.networks:  # type: ignore[attr-defined]
+                related["initiatives"].setdefault(network_id, []).append(entry)
+            if entry.record.parent:  # type: ignore[attr-defined]
+                related["parts"].setdefault(entry.record.parent, []).append(entry)  # type: ignore[attr-defined]
+        return related
+
     def predecessors(self, network_id: str) -> list[Entry]:
         """Networks that merged into this one."""
-        return [e for e in self.entries["networks"].values() if e.record.merged_into == network_id]  # type: ignore[attr-defined]
+        return self._related["predecessors"].get(network_id, [])
 
     def initiatives_of(self, network_id: str) -> list[Entry]:
         """Initiatives that name this network as related."""
-        return [e for e in self.entries["initiatives"].values() if network_id in e.record.networks]  # type: ignore[attr-defined]
+        return self._related["initiatives"].get(network_id, [])
 
     def parts_of(self, initiative_id: str) -> list[Entry]:
         """Initiatives whose parent is this one."""
-        return [e for e in self.entries["initiatives"].values() if e.record.parent == initiative_id]  # type: ignore[attr-defined]
+        return self._related["parts"].get(initiative_id, [])
 
     def label(self, vocabulary: str, code: str, lang: str) -> str:
         return getattr(self.vocabularies, vocabulary)[code].label(lang)
