@@ -1,6 +1,6 @@
 """Synthetic records for benchmarks and tests: N initiatives and a few networks, valid against the schema.
 
-    python benchmarks/generate.py --initiatives 5000 --out /tmp/bench-project
+    python benchmarks/generate.py --initiatives 5000 --out ../bench-project
 
 copies the project (configs, hooks, overrides, docs, schemas, the real vocabularies and key
 figures) into `--out` and writes synthetic records into its `content/`. The same seed gives the
