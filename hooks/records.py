@@ -182,9 +182,10 @@ def _toc_tokens(headings) -> list[dict]:
 def _wire_languages(config) -> None:
     """Language switch entries and absolute language roots from `extra.languages`.
 
-    The switch links are relative (`en/` from the Dutch root, `../` from the English one), so the
-    site works under any sub-path; Material fetches the other build's sitemap to land on the
-    same page there.
+    The links are relative (`en/` from the Dutch root, `../` from the English one), so the site
+    works under any sub-path. `overrides/partials/alternate.html` adds the page's own path, so the
+    switch lands on the same page in the other language; `language_roots` (absolute) feed the
+    hreflang alternates of the sitemaps.
     """
     languages = config.extra["languages"]
     lang = config.theme["language"]
