@@ -63,23 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
         return 0
     if args.command == "schemas":
-        if args.check:
-            stale = stale_schemas(root, catalog.vocabularies)
-            for name in stale:
-                print(f"schemas/{name} is out of date; run `make schemas`", file=sys.stderr)
-            return 1 if stale else 0
-        for name in write_schemas(root, catalog.vocabularies):
-            print(f"wrote schemas/{name}")
-        return 0
+        return _regenerate(args.check, stale_schemas, write_schemas, root, catalog,
+                           stale="schemas/{} is out of date; run `make schemas`", wrote="wrote schemas/{}")
     if args.command == "fields":
-        if args.check:
-            stale = stale_contributing(root, catalog.vocabularies)
-            for name in stale:
-                print(f"{name}: the field tables are out of date; run `make docs-fields`", file=sys.stderr)
-            return 1 if stale else 0
-        for name in write_contributing(root, catalog.vocabularies):
-            print(f"wrote the field tables in {name}")
-        return 0
+        return _regenerate(args.check, stale_contributing, write_contributing, root, catalog,
+                           stale="{}: the field tables are out of date; run `make docs-fields`",
+                           wrote="wrote the field tables in {}")
     if args.command == "translations":
         missing = missing_english(catalog, root)
         for line in missing:
@@ -87,6 +76,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(missing)} texts without English", file=sys.stderr)
         return 1 if missing and args.strict else 0
     return 2
+
+
+def _regenerate(check: bool, find_stale, write, root: Path, catalog, *, stale: str, wrote: str) -> int:
+    """Files generated from the schema: list the stale ones (exit 1) or write them anew."""
+    if check:
+        names = find_stale(root, catalog.vocabularies)
+        for name in names:
+            print(stale.format(name), file=sys.stderr)
+        return 1 if names else 0
+    for name in write(root, catalog.vocabularies):
+        print(wrote.format(name))
+    return 0
 
 
 if __name__ == "__main__":
