@@ -9,7 +9,11 @@ What is indexed is decided in the pages, not here:
 - `data-pagefind-body` wraps the article content of every page (the hook adds it), so navigation,
   header, footer and the edit buttons are never indexed, and a page without it (the 404 page) is
   left out entirely;
-- `data-pagefind-ignore="all"` marks contact blocks and the overview tables;
+- `data-pagefind-ignore="all"` marks contact blocks, the overview tables, the sources and
+  correction blocks, and the lists of related records (those records have pages of their own);
+- `data-pagefind-ignore` marks what the record templates repeat on every record: field labels,
+  section headings, the kind line. Indexed, such words would sit on every record page, match every
+  record, and make the index chunks of those words (downloaded per query) large;
 - `data-pagefind-filter` / `data-pagefind-meta` elements in the record pages' metadata block
   (`overrides/fragments/record-meta.html`) carry the record facets (`FILTERS` below) and the kind.
 
