@@ -14,8 +14,9 @@ from sitegen.build import build_site
 pytestmark = pytest.mark.browser
 
 
-def search(page, query: str) -> list[str]:
-    """Type `query` into the header's search box; return the addresses of the results."""
+def search(page, query: str, every: bool = True) -> list[str]:
+    """Type `query` into the header's search box; return the addresses of the results shown, after
+    asking for more until all are there (`every`) or as first shown."""
     page.locator("#vh-search-input").click()
     page.locator("#vh-search-input").fill("")
     page.locator("#vh-search-input").press_sequentially(query, delay=20)
@@ -23,7 +24,12 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "el => el.textContent && !el.textContent.endsWith('…')", arg=status.element_handle(), timeout=10_000
     )
-    return page.eval_on_selector_all("#vh-search-results a", "links => links.map(a => a.href)")
+    more = page.locator("[data-vh-search-more]")
+    while every and more.is_visible():
+        shown = len(search_links(page))
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#vh-search-results a').length > {shown}")
+    return search_links(page)
 
 
 def search_links(page) -> list[str]:
@@ -95,6 +101,43 @@ def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixtu
     assert not [url for url in search(page, "correctieformulier") if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)]
     # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
     assert all(url.endswith("/bijdragen/") for url in search(page, "Bijdragen")[:1])
+
+
+RECORD_PAGE = re.compile(r"/(netwerken|initiatieven)/[^/]+/$")
+
+
+def test_the_index_holds_what_a_record_says_not_what_every_record_repeats(page, fixture_url):
+    page.goto(fixture_url)
+    record_pages = lambda query: [url for url in search(page, query) if RECORD_PAGE.search(url)]  # noqa: E731
+    # labels, headings and sentences of the record template (they are on every record page)
+    assert record_pages("Kenmerken") == []  # the facts heading
+    assert record_pages("Startjaar") == []  # a field label
+    assert record_pages("geraadpleegd") == []  # the sources block
+    # a list of related records: "hostile" names its parent and its network, whose pages answer
+    assert paths(record_pages("Hoofdinitiatief"), fixture_url) == ["initiatieven/hoofd/"]
+    alpha = paths(record_pages("Alpha"), fixture_url)
+    assert "netwerken/alpha/" in alpha and "initiatieven/hostile/" not in alpha
+    # what the record says of itself, its facts included, is found
+    assert "initiatieven/hoofd/" in paths(record_pages("Drenthe"), fixture_url)
+    assert "initiatieven/hostile/" in paths(record_pages("Haaglanden"), fixture_url)
+
+
+def test_results_come_five_at_a_time_and_more_follow_on_request(page, real_url):
+    page.goto(real_url)
+    found = search(page, "netwerken", every=False)
+    assert len(found) == 5
+    status = page.locator("[data-vh-search-status]").inner_text()
+    total = int(re.match(r"(\d+) resultaten", status).group(1))
+    assert total > 5 and "De eerste 5 worden getoond." in status
+    more = page.locator("[data-vh-search-more]")
+    assert more.is_visible() and more.inner_text() == "Meer resultaten tonen"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#vh-search-results a').length === {min(total, 10)}")
+    # the focus goes to the first new result, and the first five stay as they were
+    assert page.evaluate("document.activeElement.href") == search_links(page)[5]
+    assert search_links(page)[:5] == found
+    assert more.is_visible() == (total > 10)
 
 
 def test_keyboard_opens_moves_through_results_and_closes(page, fixture_url):

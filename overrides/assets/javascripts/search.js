@@ -6,7 +6,8 @@
  * <html lang>. The bundle is loaded on first use only. Keys: "/" or "s" opens the box, Escape
  * closes it, Tab or the arrow keys move from the field through the results, Enter on the field
  * opens the first result. Results show the title, the kind of page and an excerpt with the match
- * highlighted; record text reaches the page only as text (the excerpt keeps only <mark>).
+ * highlighted; record text reaches the page only as text (the excerpt keeps only <mark>). They
+ * come five at a time, and a button below them shows the next five.
  * Pagefind runs on the main thread (noWorker): its web worker would add 41 KB to the first query,
  * and the indexes of this site are small enough to search without one.
  */
@@ -21,8 +22,12 @@
   var status = box.querySelector("[data-vh-search-status]");
   var list = box.querySelector("[data-vh-search-results]");
   var siteRoot = new URL(box.getAttribute("data-vh-site-root").replace(/\/?$/, "/"), document.baseURI);
-  var MAX_RESULTS = 10;
+  var more = box.querySelector("[data-vh-search-more]");
+  var PAGE_SIZE = 5; // as Pagefind's own interface: each result shown costs a fragment download
+  var PAUSE_MS = 300; // search once typing stops for this long
   var pagefind = null;
+  var pause = null;
+  var current = null;
   var lastFocus = null;
   var latest = 0;
 
@@ -97,8 +102,7 @@
     return paragraph;
   }
 
-  function render(query, total, results) {
-    list.textContent = "";
+  function append(results) {
     results.forEach(function (result) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
@@ -121,31 +125,66 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+  }
+
+  function report(query, total, shown) {
     var message;
     if (total === 0) message = text("none", { query: query });
     else if (total === 1) message = text("one");
     else message = text("other", { count: total });
-    if (total > results.length) message += " " + text("more", { shown: results.length });
+    if (total > shown) message += " " + text("more", { shown: shown });
     status.textContent = message;
+    more.hidden = total <= shown;
+  }
+
+  // Shows the next PAGE_SIZE results of `found`: each one's fragment is downloaded only now.
+  function showNext(query, found, ticket) {
+    var start = list.children.length;
+    var next = found.results.slice(start, start + PAGE_SIZE);
+    return Promise.all(next.map(function (result) { return result.data(); })).then(function (data) {
+      if (ticket !== latest) return false;
+      append(data);
+      report(query, found.results.length, list.children.length);
+      return true;
+    });
   }
 
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
+    clearTimeout(pause);
+    current = null;
     if (!query) {
       list.textContent = "";
       status.textContent = "";
+      more.hidden = true;
       return;
     }
     status.textContent = text("loading");
-    load().then(function (module) {
-      return module.debouncedSearch(query, {}, 120);
-    }).then(function (found) {
-      if (!found || ticket !== latest) return null;
-      var shown = found.results.slice(0, MAX_RESULTS);
-      return Promise.all(shown.map(function (result) { return result.data(); })).then(function (data) {
-        if (ticket === latest) render(query, found.results.length, data);
+    // Our own pause rather than Pagefind's debouncedSearch: that one preloads the index chunk of
+    // every prefix on the way ("n", "ne", "net", ...), tens of KB each on a large site; this one
+    // asks only for the words the reader stopped at.
+    pause = setTimeout(function () {
+      load().then(function (module) {
+        return module.search(query);
+      }).then(function (found) {
+        if (!found || ticket !== latest) return null;
+        list.textContent = "";
+        current = { query: query, found: found, ticket: ticket };
+        return showNext(query, found, ticket);
+      }).catch(function () {
+        status.textContent = text("failed");
       });
+    }, PAUSE_MS);
+  }
+
+  function showMore() {
+    if (!current) return;
+    var first = list.children.length;
+    showNext(current.query, current.found, current.ticket).then(function (shown) {
+      // The reader asked for more: take them to the first new result.
+      var item = shown && list.children[first];
+      if (item) item.querySelector("a").focus();
     }).catch(function () {
       status.textContent = text("failed");
     });
@@ -163,6 +202,7 @@
 
   input.addEventListener("focus", open);
   input.addEventListener("input", search);
+  more.addEventListener("click", showMore);
   if (opener) opener.addEventListener("click", open);
   box.querySelectorAll("[data-vh-search-close]").forEach(function (element) {
     element.addEventListener("click", function (event) {
