@@ -269,7 +269,6 @@ def load_catalog(root: Path) -> Catalog:
 
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
-    record_nodes: dict[tuple[str, str], Any] = {}
     for kind, model in RECORD_KINDS.items():
         entries[kind] = {}
         folder = content / kind
@@ -300,9 +299,10 @@ def load_catalog(root: Path) -> Catalog:
             record = _validate(model, data, context, rel, node, errors)
             if record is not None:
                 entries[kind][record_id] = Entry(kind, record_id, rel, record)
-                record_nodes[(kind, record_id)] = node
+            # The node tree is dropped here: kept for 5,000 records, its millions of objects make
+            # every garbage collection walk them all and loading several times slower.
 
-    errors.extend(_check_references(entries, present, record_nodes))
+    errors.extend(_check_references(root, entries, present))
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
@@ -316,7 +316,7 @@ def _is_valid_id(record_id: str) -> bool:
 
 
 def _check_references(
-    entries: dict[str, dict[str, Entry]], present: dict[str, set[str]], nodes: dict
+    root: Path, entries: dict[str, dict[str, Entry]], present: dict[str, set[str]]
 ) -> list[RecordError]:
     """References between valid records name records that exist; merges and parents make sense.
 
@@ -329,7 +329,8 @@ def _check_references(
     network_ids, initiative_ids = present["networks"], present["initiatives"]
 
     def error(entry: Entry, loc: tuple, message: str) -> None:
-        line, column = _at(positions(nodes[(entry.kind, entry.id)]), loc)
+        # Positions come from reading the file again: rare, and cheaper than keeping every tree.
+        line, column = _at(positions(load_file(root / entry.path)[1]), loc)
         errors.append(RecordError(entry.path, line, column, field_name(loc), message))
 
     def known(ids) -> str:

@@ -31,14 +31,16 @@ ID_MAX_LENGTH = 80
 PLACEHOLDER = "TODO"
 """What `python -m sitegen new` writes where a value is required; never valid in a record."""
 
-# Characters that make text look different from what it is (Trojan Source, invisible joins).
-_FORBIDDEN_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that make text look different from what it is: control characters, and invisible or
+# direction-changing ones (Trojan Source, invisible joins). One pattern: it runs on every text.
+_FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 def _clean_text(value: str) -> str:
     """Refuse invisible or direction-changing characters and normalise to NFC."""
-    if found := _FORBIDDEN_CHARACTERS.search(value) or _CONTROL_CHARACTERS.search(value):
+    if found := _FORBIDDEN_CHARACTERS.search(value):
         char = found.group()
         name = unicodedata.name(char, "control character")
         raise PydanticCustomError(
@@ -46,14 +48,15 @@ def _clean_text(value: str) -> str:
             "the invisible character U+{code} ({name}) is not allowed; delete it",
             {"code": f"{ord(char):04X}", "name": name},
         )
-    if not value.strip():
+    value = value.strip()
+    if not value:
         raise PydanticCustomError("empty_text", "this text is empty; write it or leave the field out")
-    if value.strip() == PLACEHOLDER:
+    if value == PLACEHOLDER:
         raise PydanticCustomError(
             "placeholder", "'{placeholder}' is a placeholder of the new-record template; write the real text",
             {"placeholder": PLACEHOLDER},
         )
-    return unicodedata.normalize("NFC", value.strip())
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
 Str = Annotated[str, AfterValidator(_clean_text)]

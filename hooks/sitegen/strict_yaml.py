@@ -46,6 +46,7 @@ _STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _PLAIN_TYPES = {"true": _BOOL, "false": _BOOL, "null": _NULL, "~": _NULL, "": _NULL}
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")  # `2018` is a year; `01234` stays a string
+_NUMBER_START = frozenset("-0123456789")  # most scalars are text: no regex for them
 
 
 class StrictLoader(_BaseLoader):
@@ -59,9 +60,18 @@ class StrictLoader(_BaseLoader):
     def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain (unquoted) scalar
-                return _PLAIN_TYPES.get(value) or (_INT if _DECIMAL.match(value) else _STR)
+                if value[:1] in _NUMBER_START:
+                    return _INT if _DECIMAL.match(value) else _STR
+                return _PLAIN_TYPES.get(value, _STR)
             return _STR
         return _MAP if kind is yaml.MappingNode else _SEQ
+
+    # No path resolvers are registered, so libyaml's calls around every node can return at once.
+    def descend_resolver(self, current_node, current_index):  # noqa: ANN001
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 _SCALARS = {
@@ -83,24 +93,29 @@ def _to_python(node: yaml.Node, seen: set[int]) -> Any:
     This replaces PyYAML's constructors: one walk over the tree does the checks and the building,
     which is several times faster than `construct_document` plus separate checks. An alias makes
     libyaml's composer reuse the anchored node, so a node met twice is an alias; stopping there
-    also stops an alias bomb before it expands.
+    also stops an alias bomb before it expands. Plain strings, most of a record, take the
+    shortest way through.
     """
     if id(node) in seen:
         raise _problem(node, "anchors and aliases (&, *) are not allowed; write the value out")
     seen.add(id(node))
-    if node.tag not in _ALLOWED_TAGS:
-        raise _problem(node, f"the tag {node.tag!r} is not allowed in a record; write a plain value")
-    if isinstance(node, yaml.ScalarNode):
+    tag = node.tag
+    if tag not in _ALLOWED_TAGS:
+        raise _problem(node, f"the tag {tag!r} is not allowed in a record; write a plain value")
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
         try:
-            return _SCALARS[node.tag](node.value)
+            return _SCALARS[tag](node.value)
         except (KeyError, ValueError):
-            raise _problem(node, f"{node.value!r} does not fit its tag {node.tag!r}") from None
-    if isinstance(node, yaml.SequenceNode):
+            raise _problem(node, f"{node.value!r} does not fit its tag {tag!r}") from None
+    if kind is yaml.SequenceNode:
         return [_to_python(item, seen) for item in node.value]
     data: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+        if key_node.__class__ is not yaml.ScalarNode or key_node.tag not in _SCALARS:
             raise _problem(key_node, "a key must be a plain word, not a list, mapping or tagged value")
         # Keys are always strings: `NO:` or `1:` must not turn into a bool or an int.
         key = key_node.value
