@@ -154,10 +154,10 @@
     var ticket = ++latest;
     clearTimeout(pause);
     current = null;
+    more.hidden = true;
     if (!query) {
       list.textContent = "";
       status.textContent = "";
-      more.hidden = true;
       return;
     }
     status.textContent = text("loading");
@@ -179,14 +179,17 @@
   }
 
   function showMore() {
-    if (!current) return;
+    if (!current || more.disabled) return;
     var first = list.children.length;
+    more.disabled = true; // one batch at a time, or a double click would show one twice
     showNext(current.query, current.found, current.ticket).then(function (shown) {
       // The reader asked for more: take them to the first new result.
       var item = shown && list.children[first];
       if (item) item.querySelector("a").focus();
     }).catch(function () {
       status.textContent = text("failed");
+    }).then(function () {
+      more.disabled = false;
     });
   }
 
