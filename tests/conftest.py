@@ -121,15 +121,40 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser page that records every request to another host and every dialog."""
-    context = browser.new_context()
+# Collects the page's Content-Security-Policy violations from its first script on.
+_RECORD_CSP_VIOLATIONS = """
+window.__vhCspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__vhCspViolations.push(`${event.violatedDirective} ${event.blockedURI || "inline"}`);
+});
+"""
+
+
+def _new_page(browser, **options):
+    context = browser.new_context(**options)
+    context.add_init_script(_RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     page.foreign_requests = []
     page.dialogs = []
     page.on("request", lambda request: page.foreign_requests.append(request.url)
             if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.csp_violations = lambda: page.evaluate("window.__vhCspViolations || []")
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that records every request to another host, every dialog and every
+    Content-Security-Policy violation (`page.csp_violations()`)."""
+    context, page = _new_page(browser)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_csp(browser):
+    """The same, with the site's Content-Security-Policy switched off: for injecting axe-core."""
+    context, page = _new_page(browser, bypass_csp=True)
     yield page
     context.close()

@@ -28,7 +28,7 @@ def search(page, query: str, every: bool = True) -> list[str]:
     while every and more.is_visible():
         shown = len(search_links(page))
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('#vh-search-results a').length > {shown}")
+        page.wait_for_function("shown => document.querySelectorAll('#vh-search-results a').length > shown", arg=shown)
     return search_links(page)
 
 
@@ -133,7 +133,8 @@ def test_results_come_five_at_a_time_and_more_follow_on_request(page, real_url):
     assert more.is_visible() and more.inner_text() == "Meer resultaten tonen"
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('#vh-search-results a').length === {min(total, 10)}")
+    page.wait_for_function("count => document.querySelectorAll('#vh-search-results a').length === count",
+                           arg=min(total, 10))
     # the focus goes to the first new result, and the first five stay as they were
     assert page.evaluate("document.activeElement.href") == search_links(page)[5]
     assert search_links(page)[:5] == found
