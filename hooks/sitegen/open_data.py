@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import types
@@ -92,24 +93,25 @@ def _item(annotation: Any) -> Any | None:
 # JSON ------------------------------------------------------------------------------------------
 
 
-def to_json(value: Any, annotation: Any, catalog: Catalog, info: FieldInfo | None = None) -> Any:
-    """A record value as plain JSON data; codes become {code, nl, en}."""
+@functools.cache
+def _json_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    """(name, vocabulary or None) of each field, in output order: the schema is walked once a model."""
+    fields = model.model_fields
+    return tuple((name, vocabulary_of(fields[name].annotation, fields[name])) for name in field_names(model))
+
+
+def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
+    """A record value as plain JSON data; codes (of `vocabulary`) become {code, nl, en}."""
     if value is None:
         return None
     if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        data = {
-            name: to_json(getattr(value, name), fields[name].annotation, catalog, fields[name])
-            for name in field_names(type(value))
-        }
+        data = {name: to_json(getattr(value, name), catalog, codes) for name, codes in _json_fields(type(value))}
         if isinstance(value, Contact) and not value.publish:
             for name in PRIVATE_CONTACT_FIELDS:
                 data[name] = None
         return data
-    if isinstance(value, list):
-        item = _item(annotation)
-        return [to_json(element, item, catalog) for element in value]
-    vocabulary = vocabulary_of(annotation, info)
+    if isinstance(value, list):  # a list of codes has the vocabulary of its items
+        return [to_json(element, catalog, vocabulary) for element in value]
     if vocabulary:
         return {"code": value, **{lang: catalog.label(vocabulary, value, lang) for lang in LANGUAGES}}
     if isinstance(value, dt.date):
@@ -124,7 +126,7 @@ def pages_of(entry: Entry) -> dict[str, str]:
 
 
 def record_json(entry: Entry, catalog: Catalog) -> dict:
-    return {"id": entry.id, "page": pages_of(entry), **to_json(entry.record, type(entry.record), catalog)}
+    return {"id": entry.id, "page": pages_of(entry), **to_json(entry.record, catalog)}
 
 
 def records_document(kind: str, catalog: Catalog) -> dict:
@@ -141,7 +143,8 @@ def records_document(kind: str, catalog: Catalog) -> dict:
 # CSV -------------------------------------------------------------------------------------------
 
 
-def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:
+@functools.cache
+def columns(model: type[BaseModel], prefix: str = "") -> tuple[tuple[str, str, str], ...]:
     """(column name, field path, how) for every field of `model`, nested models flattened.
 
     how: `code` (code column plus a label column per language), `text` (one column per language),
@@ -165,7 +168,7 @@ def columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, st
             result.append((path, path, "list"))
         else:
             result.append((path, path, "value"))
-    return result
+    return tuple(result)
 
 
 def _csv_names(name: str, how: str) -> list[str]:
@@ -231,12 +234,13 @@ def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
     return row
 
 
-def records_csv(kind: str, catalog: Catalog) -> str:
+def records_csv(kind: str, document: dict) -> str:
+    """The CSV twin of a kind's JSON document (`records_document`)."""
     model = RECORD_KINDS[kind]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_header(model))
-    for record in records_document(kind, catalog)["records"]:
+    for record in document["records"]:
         writer.writerow(csv_row(record, model))
     return buffer.getvalue()
 
@@ -249,7 +253,7 @@ def write_open_data(build: BuildContext) -> None:
     for kind in RECORD_KINDS:
         document = records_document(kind, catalog)
         (folder / f"{kind}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        (folder / f"{kind}.csv").write_text(records_csv(kind, catalog), encoding="utf-8", newline="")
+        (folder / f"{kind}.csv").write_text(records_csv(kind, document), encoding="utf-8", newline="")
 
 
 # JSON-LD ---------------------------------------------------------------------------------------
