@@ -3,6 +3,7 @@
 Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; the language comes
 from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
 
+- `on_startup` notes whether this is `mkdocs serve`, whose preview has no downloads to link;
 - `on_config` validates every record (all errors at once, before `site/` is touched) and derives
   the language switch and sitemap alternates from `extra.languages`;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
@@ -33,6 +34,8 @@ from sitegen.render import SECTIONS, render_fragment, render_record, render_reco
 # nothing survives from one `mkdocs serve` rebuild to the next.
 CATALOG = "vh_catalog"
 RECORD_PAGES = "vh_record_pages"
+PREVIEW = "vh_preview"  # `mkdocs serve`: no post-build step runs, so there are no downloads to link
+_command = "build"
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads", "open-data-files", "open-data-fields",
@@ -42,6 +45,11 @@ FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/",
 
 
 # Hooks -----------------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config):
@@ -55,6 +63,7 @@ def on_config(config):
         raise PluginError(str(error)) from None
     config[CATALOG] = catalog
     config[RECORD_PAGES] = {}
+    config[PREVIEW] = _command == "serve"
     _wire_languages(config)
     _wire_search(config)
     return config
@@ -127,7 +136,8 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
-            html = html.replace(marker, str(render_fragment(name, catalog, lang, root)))
+            fragment = render_fragment(name, catalog, lang, root, preview=config[PREVIEW])
+            html = html.replace(marker, str(fragment))
     return _searchable(html)
 
 

@@ -120,3 +120,12 @@ def test_untranslated_markdown_is_marked_dutch(catalog):
 def test_overview_fragment_links_relative_to_the_page(catalog):
     html = str(render_fragment("networks-table", catalog, "nl", "../"))
     assert 'href="../netwerken/alpha/"' in html
+
+
+@pytest.mark.parametrize("name", ["focus-downloads", "open-data-files"])
+def test_the_preview_names_the_downloads_without_linking_to_them(catalog, name):
+    built = str(render_fragment(name, catalog, "nl", "../"))
+    preview = str(render_fragment(name, catalog, "nl", "../", preview=True))
+    assert re.search(r'href="[^"]+\.(pdf|json|csv)"', built)
+    assert not re.search(r'href="[^"]+\.(pdf|json|csv)"', preview)
+    assert "voorvertoning van make serve" in preview and "voorvertoning" not in built

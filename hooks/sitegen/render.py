@@ -166,11 +166,14 @@ def render_record(
     return Rendered(html=html, headings=_headings(html))
 
 
-def render_fragment(name: str, catalog: Catalog, lang: str, root: str, **values) -> Markup:
-    """A generated part of a hand-written page (an overview table, the key figures)."""
+def render_fragment(
+    name: str, catalog: Catalog, lang: str, root: str, preview: bool = False, **values
+) -> Markup:
+    """A generated part of a hand-written page (an overview table, the key figures). In a `preview`
+    (`mkdocs serve`) the files the post-build steps write do not exist, so nothing links to them."""
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{name}.html")
-    return Markup(template.render(**context.variables(), **values))
+    return Markup(template.render(**context.variables(), preview=preview, **values))
 
 
 def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
