@@ -39,8 +39,8 @@ POLICY = {
 # benchmark's size), and the pages are the output of our own templates and Material's, in which
 # record text is always escaped, so `<script` only ever starts a script element.
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_SRC = re.compile(r"\bsrc\s*=", re.I)
+_TYPE = re.compile(r"""(?<![\w-])type\s*=\s*["']?([^"'\s>]+)""", re.I)  # not data-type=
+_SRC = re.compile(r"(?<![\w-])src\s*=", re.I)
 _JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.I)
