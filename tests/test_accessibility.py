@@ -61,3 +61,17 @@ def test_language_switch_is_keyboard_reachable_and_labelled(page, fixture_url):
         pytest.fail("the English link is not reachable with Tab")
     page.keyboard.press("Enter")
     page.wait_for_url(fixture_url + "en/netwerken/alpha/")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_open_search_box_with_results_has_no_wcag_violations(page_without_csp, real_url, width):
+    page = page_without_csp
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(real_url)
+    if page.locator("[data-vh-search-open]").is_visible():  # narrow screens: the magnifier opens it
+        page.locator("[data-vh-search-open]").click()
+    else:
+        page.locator("#vh-search-input").click()
+    page.locator("#vh-search-input").press_sequentially("netwerken", delay=20)
+    page.wait_for_selector("[data-vh-search-more]:not([hidden])")  # results and the more button
+    assert violations(page) == []
