@@ -3,14 +3,17 @@
 One definition serves three places: the Pagefind filters on every record page
 (`record-meta.html`), the filter form above each overview table and the data attributes of its rows
 (`_filters.html`, read by `overrides/assets/javascripts/filters.js`). A facet reads one schema field;
-its label is that field's label in `strings.yml`, its values are the vocabulary's labels.
+its label is that field's label in `strings.yml`; what the field holds (a vocabulary, a year, a fixed
+choice) comes from the schema, so its values are labelled and ordered from there.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .catalog import Catalog, Entry
+from .fields import FieldDoc, record_fields
 from .i18n import Strings
 
 
@@ -18,10 +21,22 @@ from .i18n import Strings
 class Facet:
     key: str
     """Name in the query string (`?sector=...`), in `data-vh-<key>` and as Pagefind filter."""
+    kind: str
+    """The record kind (`networks`, `initiatives`) whose field it reads."""
     field: str
-    """The schema field it reads."""
-    vocabulary: str | None = None
-    """The vocabulary of a coded field; None for years, statuses and network references."""
+    """The schema field it reads; what the field holds comes from the schema."""
+
+    @functools.cached_property
+    def _doc(self) -> FieldDoc:
+        found = next((doc for doc in record_fields(self.kind) if doc.path == self.field), None)
+        if found is None:
+            raise ValueError(f"facet {self.key!r}: {self.kind} have no field {self.field!r}")
+        return found
+
+    @property
+    def vocabulary(self) -> str | None:
+        """The vocabulary of a coded field; None for years, statuses and network references."""
+        return self._doc.vocabulary
 
     def codes(self, entry: Entry) -> list[str]:
         value = getattr(entry.record, self.field, None)
@@ -33,8 +48,8 @@ class Facet:
     def label(self, code: str, catalog: Catalog, lang: str) -> str:
         if self.vocabulary:
             return catalog.label(self.vocabulary, code, lang)
-        if self.field == "status":
-            return Strings(lang).t(f"status-{code}")
+        if self._doc.kind == "choice":  # a fixed list of the schema, labelled in strings.yml
+            return Strings(lang).t(f"{self.field}-{code}")
         if self.field == "networks":
             network = catalog.networks.get(code)
             return network.name if network else code
@@ -50,45 +65,35 @@ class Facet:
         if self.vocabulary:
             order = list(getattr(catalog.vocabularies, self.vocabulary))
             codes = [code for code in order if code in present]
-        elif self.field in ("start_year", "founded"):
-            codes = sorted(present, reverse=True)
+        elif self._doc.kind == "integer":
+            codes = sorted(present, key=int, reverse=True)
         else:
             codes = sorted(present, key=lambda code: self.label(code, catalog, lang).casefold())
         return [(code, self.label(code, catalog, lang)) for code in codes]
 
 
+def _facets(kind: str, **fields: str) -> list[Facet]:
+    """Facets of one record kind, in order: key=field."""
+    return [Facet(key, kind, field) for key, field in fields.items()]
+
+
 OVERVIEW_FACETS: dict[str, list[Facet]] = {
-    "initiatives": [
-        Facet("region", "labour_market_region", "labour_market_regions"),
-        Facet("sector", "sectors", "sectors"),
-        Facet("theme", "themes", "themes"),
-        Facet("party", "parties", "parties"),
-        Facet("year", "start_year"),
-    ],
-    "networks": [
-        Facet("province", "provinces", "provinces"),
-        Facet("region", "labour_market_regions", "labour_market_regions"),
-        Facet("domain", "domains", "domains"),
-        Facet("status", "status"),
-        Facet("year", "founded"),
-    ],
+    "initiatives": _facets(
+        "initiatives", region="labour_market_region", sector="sectors", theme="themes", party="parties",
+        year="start_year",
+    ),
+    "networks": _facets(
+        "networks", province="provinces", region="labour_market_regions", domain="domains", status="status",
+        year="founded",
+    ),
 }
 """The selects above each overview table, in order (a free-text field comes first)."""
 
 SEARCH_FACETS: dict[str, list[Facet]] = {
-    "initiatives": [
-        Facet("region", "labour_market_region", "labour_market_regions"),
-        Facet("province", "provinces", "provinces"),
-        Facet("sector", "sectors", "sectors"),
-        Facet("theme", "themes", "themes"),
-        Facet("party", "parties", "parties"),
-        Facet("year", "start_year"),
-        Facet("network", "networks"),
-    ],
-    "networks": [
-        Facet("region", "labour_market_regions", "labour_market_regions"),
-        Facet("province", "provinces", "provinces"),
-        Facet("year", "founded"),
-    ],
+    "initiatives": _facets(
+        "initiatives", region="labour_market_region", province="provinces", sector="sectors", theme="themes",
+        party="parties", year="start_year", network="networks",
+    ),
+    "networks": _facets("networks", region="labour_market_regions", province="provinces", year="founded"),
 }
 """Pagefind filters of each record kind besides `kind` (and `network`, which a network page names itself)."""
