@@ -126,6 +126,10 @@ class Catalog:
         """Initiatives that name this network as related."""
         return self._related["initiatives"].get(network_id, [])
 
+    def entries_of(self, kind: str, ids: list[str]) -> list[Entry]:
+        """The entries of `kind` with these ids (references are checked when the catalog loads)."""
+        return [self.entries[kind][record_id] for record_id in ids]
+
     def parts_of(self, initiative_id: str) -> list[Entry]:
         """Initiatives whose parent is this one."""
         return self._related["parts"].get(initiative_id, [])
