@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 
 from sitegen.catalog import load_catalog
-from sitegen.focus_report import _resolve, _url_of, build_report, chapter_files
+from sitegen.focus_report import _resolve, _url_of, build_report, chapter_files, toc_tokens
 
 from conftest import ROOT
 
@@ -165,3 +166,18 @@ def test_printed_report_breaks_before_chapters_and_prints_link_addresses(page, r
     assert shown in ("none", "normal", "")
     row = page.eval_on_selector(".vh-fact", "e => getComputedStyle(e).breakInside")
     assert row == "avoid"
+
+
+def test_the_printable_page_contents_escape_record_text():
+    # Material prints a table-of-contents name as HTML; a network's name is record text.
+    catalog = load_catalog(ROOT)
+    hostile = "<img src=x onerror=alert(1)> Netwerk"
+    first = next(iter(catalog.entries["networks"].values()))
+    catalog.entries["networks"][first.id] = dataclasses.replace(
+        first, record=first.record.model_copy(update={"name": hostile}))
+    catalog.__dict__.pop("networks", None)  # the cached id-to-record lookup
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    tokens = toc_tokens(build_report(config, catalog, link_base="../", chapter_level=2))
+    names = [token["name"] for chapter in tokens for token in [chapter, *chapter["children"]]]
+    assert "&lt;img src=x onerror=alert(1)&gt; Netwerk" in names
+    assert not any("<img" in name for name in names)

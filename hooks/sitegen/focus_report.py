@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.utils.meta import get_data
 
 from .catalog import Catalog
@@ -108,11 +108,14 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
 
 
 def toc_tokens(report: Report) -> list[dict]:
-    """Table-of-contents tokens (as Python-Markdown makes them) of the printable page."""
+    """Table-of-contents tokens (as Python-Markdown makes them) of the printable page. A token's name
+    is HTML (Material prints it as it is), and titles here are plain text, network names among them."""
     return [
         {
-            "level": 2, "id": chapter.slug, "name": chapter.title,
-            "children": [{"level": 3, "id": s.id, "name": s.title, "children": []} for s in chapter.sections],
+            "level": 2, "id": chapter.slug, "name": str(escape(chapter.title)),
+            "children": [
+                {"level": 3, "id": s.id, "name": str(escape(s.title)), "children": []} for s in chapter.sections
+            ],
         }
         for chapter in report.chapters
     ]
