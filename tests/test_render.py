@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -129,3 +130,12 @@ def test_the_preview_names_the_downloads_without_linking_to_them(catalog, name):
     assert re.search(r'href="[^"]+\.(pdf|json|csv)"', built)
     assert not re.search(r'href="[^"]+\.(pdf|json|csv)"', preview)
     assert "voorvertoning van make serve" in preview and "voorvertoning" not in built
+
+
+def test_a_published_address_is_one_mailto_address(catalog):
+    # Valid for the schema, yet as a raw mailto: link it would add a copy to someone else.
+    entry = catalog.entries["initiatives"]["hoofd"]
+    contact = entry.record.contact.model_copy(update={"email": "info?bcc=x%40evil.example&body=hi@example.org"})
+    entry = dataclasses.replace(entry, record=entry.record.model_copy(update={"contact": contact}))
+    html = str(render_record(entry, catalog, "nl").html)
+    assert 'href="mailto:info%3Fbcc%3Dx%2540evil.example%26body%3Dhi@example.org"' in html

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -142,7 +143,13 @@ class _Context:
             "overview_facets": OVERVIEW_FACETS.get,
             "data_root": self.root + ("" if self.lang == DEFAULT_LANGUAGE else "../"),
             "open_data_columns": self.open_data_columns,
+            "mailto": mailto,
         }
+
+
+def mailto(address: str) -> str:
+    """A mailto: link to exactly this address: `?`, `&` or `%` in it cannot add a copy or a body."""
+    return "mailto:" + quote(address, safe="@")
 
 
 _HEADING = re.compile(r'<h([12]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
