@@ -12,9 +12,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from sitegen.catalog import load_catalog
-from sitegen.open_data import columns, csv_header
+from sitegen.open_data import columns, csv_header, csv_row, record_json
 from sitegen.render import record_path
-from sitegen.schema import RECORD_KINDS
+from sitegen.schema import RECORD_KINDS, Initiative
 
 
 class _JsonLd(HTMLParser):
@@ -127,3 +127,14 @@ def test_json_ld_keeps_unpublished_contacts_out(fixture_site):
     html = (fixture_site / "netwerken" / "alpha" / "index.html").read_text(encoding="utf-8")
     data = json.loads(_JsonLd(html).blocks[0])
     assert data["contactPoint"] == {"@type": "ContactPoint", "name": "Netwerk Alpha"}
+
+
+def test_no_csv_cell_starts_a_spreadsheet_formula():
+    catalog = load_catalog(FIXTURES.parent / "fixtures")
+    record = record_json(catalog.entries["initiatives"]["hoofd"], catalog)
+    record["summary"]["nl"] = '=HYPERLINK("https://example.org","klik")'
+    record["municipalities"] = ["-2+3", "@SUM(A1)"]
+    row = csv_row(record, Initiative)
+    assert "'=HYPERLINK(\"https://example.org\",\"klik\")" in row
+    assert "'-2+3 | @SUM(A1)" in row
+    assert not [cell for cell in row if cell.startswith(("=", "+", "-", "@"))]

@@ -215,6 +215,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a spreadsheet recognises a formula; record text must never run as one."""
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading `'`."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
     row = [record["id"], *(record["page"][lang] for lang in LANGUAGES)]
     for _, path, how in columns(model):
@@ -231,7 +240,7 @@ def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
             row.append(LIST_SEPARATOR.join(_cell(item) for item in items))
         else:
             row.append(_cell(value))
-    return row
+    return [_spreadsheet_safe(cell) for cell in row]
 
 
 def records_csv(kind: str, document: dict) -> str:
