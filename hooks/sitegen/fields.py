@@ -55,6 +55,7 @@ def dutch_descriptions() -> dict[str, str]:
     return data
 
 
+@functools.cache  # the JSON Schema of each model is built once
 def record_fields(kind: str) -> tuple[FieldDoc, ...]:
     return _model_fields(RECORD_KINDS[kind], "")
 

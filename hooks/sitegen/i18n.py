@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from .schema import Text, VocabularyEntry
+from .schema import VocabularyEntry
 from .strict_yaml import load_file
 
 LANGUAGES = ("nl", "en")
@@ -43,6 +43,3 @@ class Strings:
     def field_names() -> set[str]:
         return set(_strings()["fields"])
 
-
-def missing_translations(text: Text | None) -> bool:
-    return text is not None and not text.en

@@ -18,7 +18,6 @@ import io
 import json
 import types
 import typing
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -275,8 +274,8 @@ def _script_json(data: dict) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _place(name: str, kind: str = "AdministrativeArea") -> dict:
-    return {"@type": kind, "name": name}
+def _place(name: str) -> dict:
+    return {"@type": "AdministrativeArea", "name": name}
 
 
 def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:

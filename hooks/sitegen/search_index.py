@@ -28,21 +28,14 @@ import sys
 from pathlib import Path
 
 from .build_context import BuildContext, BuildFailed
+from .facets import SEARCH_FACETS
 
 BUNDLE_DIR = "pagefind"
 """Where the bundle goes, relative to the site root (the search box loads it from there)."""
 
-FILTERS = {
-    "kind": "What the page is about: a network or an initiative.",
-    "region": "Labour-market region(s) (arbeidsmarktregio).",
-    "province": "Province(s).",
-    "sector": "Sector(s) of an initiative.",
-    "theme": "Content theme(s) of an initiative.",
-    "party": "Kinds of party involved in an initiative.",
-    "year": "Start year of an initiative, founding year of a network.",
-    "network": "The network itself, or the networks an initiative is related to.",
-}
-"""The Pagefind filters every record page may carry; values are labels in the page's language."""
+FILTERS = list(dict.fromkeys(["kind", *(facet.key for facets in SEARCH_FACETS.values() for facet in facets), "network"]))
+"""The Pagefind filters a record page may carry: its kind, its facets (`facets.SEARCH_FACETS`) and
+the network (a network page names itself); values are labels in the page's language."""
 
 
 def pagefind_command(site: Path) -> list[str]:
