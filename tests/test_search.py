@@ -10,6 +10,7 @@ import pytest
 
 from conftest import _free_port, copy_project, serve, FIXTURES
 from sitegen.build import build_site
+from sitegen.search_index import FILTERS
 
 pytestmark = pytest.mark.browser
 
@@ -186,7 +187,7 @@ def test_record_facets_are_pagefind_filters(page, fixture_url):
         const pages = await Promise.all(found.results.map(r => r.data()));
         return {all, urls: pages.map(p => p.url)};
     }""")
-    assert {"kind", "region", "province", "sector", "theme", "party", "year", "network"} <= set(filters["all"])
+    assert set(FILTERS) <= set(filters["all"])
     assert "Samenwerkingsinitiatief" in filters["all"]["kind"]
     assert filters["urls"] == ["/initiatieven/hoofd/"]
 
@@ -215,3 +216,31 @@ def test_search_works_under_a_sub_path(page, subpath_url):
     assert subpath_url + "en/netwerken/alpha/" in found
     page.goto(subpath_url)
     assert subpath_url + "netwerken/alpha/" in search(page, "netwerken")
+
+
+@pytest.mark.parametrize(("path", "query", "expected"), [
+    ("404.html", "netwerken", "netwerken/alpha/"),
+    ("en/404.html", "network", "en/netwerken/alpha/"),
+])
+def test_the_404_page_searches_its_own_language(page, fixture_url, path, query, expected):
+    # The 404 page is served at any address, so its links and the search box start from the root.
+    page.goto(fixture_url + path)
+    assert expected in paths(search(page, query), fixture_url)
+
+
+def test_enter_opens_the_first_result_of_what_was_just_typed(page, fixture_url):
+    page.goto(fixture_url)
+    search(page, "netwerken")
+    page.locator("#vh-search-input").fill("")
+    page.locator("#vh-search-input").press_sequentially("vijandig", delay=10)
+    page.keyboard.press("Enter")  # before the pause is over: not the first result of "netwerken"
+    page.wait_for_url("**/initiatieven/hostile/")
+
+
+def test_the_closed_search_box_has_no_keyboard_stops(page, fixture_url):
+    page.goto(fixture_url)
+    search(page, "netwerken")
+    page.keyboard.press("Escape")
+    assert page.locator(".md-search__output").evaluate("element => element.inert")
+    page.keyboard.press("s")
+    assert not page.locator(".md-search__output").evaluate("element => element.inert")

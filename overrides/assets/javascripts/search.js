@@ -21,17 +21,20 @@
   var input = box.querySelector("input[type=search]");
   var status = box.querySelector("[data-vh-search-status]");
   var list = box.querySelector("[data-vh-search-results]");
+  var output = box.querySelector(".md-search__output");
   var siteRoot = new URL(box.getAttribute("data-vh-site-root").replace(/\/?$/, "/"), document.baseURI);
   var more = box.querySelector("[data-vh-search-more]");
   var PAGE_SIZE = 5; // as Pagefind's own interface: each result shown costs a fragment download
   var PAUSE_MS = 300; // search once typing stops for this long
   var pagefind = null;
   var pause = null;
+  var pending = Promise.resolve(); // the search running now
   var current = null;
   var lastFocus = null;
   var latest = 0;
 
   box.hidden = false;
+  output.inert = !isOpen();
   if (opener) opener.hidden = false;
 
   function text(name, values) {
@@ -48,6 +51,7 @@
   function setOpen(open) {
     if (toggle) toggle.checked = open;
     box.classList.toggle("vh-search--open", open);
+    output.inert = !open; // closed, its results are invisible: no keyboard stops in them either
     if (opener) opener.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
@@ -80,6 +84,7 @@
       });
       pagefind.catch(function () {
         status.textContent = text("failed");
+        pagefind = null; // try again on the next search
       });
     }
     return pagefind;
@@ -165,17 +170,21 @@
     // every prefix on the way ("n", "ne", "net", ...), tens of KB each on a large site; this one
     // asks only for the words the reader stopped at.
     pause = setTimeout(function () {
-      load().then(function (module) {
-        return module.search(query);
-      }).then(function (found) {
-        if (!found || ticket !== latest) return null;
-        list.textContent = "";
-        current = { query: query, found: found, ticket: ticket };
-        return showNext(query, found, ticket);
-      }).catch(function () {
-        status.textContent = text("failed");
-      });
+      pending = run(query, ticket);
     }, PAUSE_MS);
+  }
+
+  function run(query, ticket) {
+    return load().then(function (module) {
+      return module.search(query);
+    }).then(function (found) {
+      if (!found || ticket !== latest) return null;
+      list.textContent = "";
+      current = { query: query, found: found, ticket: ticket };
+      return showNext(query, found, ticket);
+    }).catch(function () {
+      status.textContent = text("failed");
+    });
   }
 
   function showMore() {
@@ -220,10 +229,19 @@
       if (toggle.checked) open(); else close();
     });
   }
+  // Enter opens the first result of what is in the field, also before the pause is over.
   box.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = links()[0];
-    if (first) first.click();
+    var query = input.value.trim();
+    if (!query) return;
+    if (!current || current.query !== query) {
+      clearTimeout(pause);
+      pending = run(query, latest);
+    }
+    pending.then(function () {
+      var first = links()[0];
+      if (first && current && current.query === query) first.click();
+    });
   });
 
   document.addEventListener("keydown", function (event) {
