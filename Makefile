@@ -6,16 +6,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN := PYTHONPATH=hooks NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 
-.PHONY: serve serve-en build check schemas translations new-network new-initiative docs-fields benchmark test test-deps clean
+.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark test test-deps clean
 
-$(BIN)/.installed: requirements.txt
+# constraints.txt pins every package, dependencies of dependencies included.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+$(BIN)/.installed: requirements.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-$(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(BIN)/.installed-test: requirements-test.txt constraints.txt $(BIN)/.installed
+	$(PIP_INSTALL) -r requirements-test.txt
 	touch $@
+
+# The libraries WeasyPrint draws the focus-report PDF with (Debian packages; only what is missing).
+build-deps: $(BIN)/.installed
+	bash tools/install-system-packages.sh build
 
 serve: $(BIN)/.installed  ## preview the Dutch site with live reload on http://127.0.0.1:8000/
 	$(RUN) $(BIN)/mkdocs serve -f mkdocs.yml -a 127.0.0.1:8000
@@ -23,7 +30,7 @@ serve: $(BIN)/.installed  ## preview the Dutch site with live reload on http://1
 serve-en: $(BIN)/.installed  ## preview the English site on http://127.0.0.1:8001/en/
 	$(RUN) SITE_URL_EN=http://127.0.0.1:8001/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml -a 127.0.0.1:8001
 
-build: $(BIN)/.installed  ## the complete site, both languages, into site/
+build: build-deps  ## the complete site, both languages, into site/
 	$(RUN) $(BIN)/python -m sitegen build $(if $(SITE_URL),--site-url $(SITE_URL))
 
 check: $(BIN)/.installed  ## validate every record, report all problems

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: Chromium for the browser tests, poppler for PDF checks, the
-# libraries WeasyPrint renders with, and Node's npm where the machine has none. Installs only what is missing; uses sudo when not root.
+# Debian packages of the project, only those that are missing (sudo when not root).
+#   tools/install-system-packages.sh build   the libraries WeasyPrint renders the PDF with
+#   tools/install-system-packages.sh         those, plus what the tests need: Chromium for the
+#                                             browser tests, poppler for the PDF checks, npm for axe-core
 set -euo pipefail
-packages=(chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+packages=(fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 missing=()
-command -v npm >/dev/null || missing+=(nodejs npm)  # axe-core for the accessibility tests comes from npm
+if [ "${1:-test}" != build ]; then
+  packages+=(chromium poppler-utils)
+  command -v npm >/dev/null || missing+=(nodejs npm)  # axe-core for the accessibility tests comes from npm
+fi
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+  echo "not a Debian system: install these yourself if they are missing: ${packages[*]}" >&2
+  exit 0
+fi
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
