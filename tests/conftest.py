@@ -112,7 +112,8 @@ def fixture_url(fixture_site, fixture_port) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    import playwright.sync_api as playwright_api  # a broken install fails here, never skips
+
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     with playwright_api.sync_playwright() as playwright:

@@ -101,7 +101,8 @@ def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixtu
     # the correction block is the same on every record page: pages about the form may mention it
     assert not [url for url in search(page, "correctieformulier") if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)]
     # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
-    assert all(url.endswith("/bijdragen/") for url in search(page, "Bijdragen")[:1])
+    found = search(page, "Bijdragen")
+    assert found and found[0].endswith("/bijdragen/"), found
 
 
 RECORD_PAGE = re.compile(r"/(netwerken|initiatieven)/[^/]+/$")
