@@ -28,7 +28,9 @@ from sitegen import focus_report
 from sitegen.catalog import CatalogError, load_for_build
 from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
-from sitegen.render import SECTIONS, render_fragment, render_record, render_record_meta
+from sitegen.render import (
+    FRAGMENTS, MARKER, SECTIONS, render_fragment, render_record, render_record_meta, toc_tokens,
+)
 
 # The catalog and the page-to-record map live on the config object of the current build, so that
 # nothing survives from one `mkdocs serve` rebuild to the next.
@@ -37,9 +39,6 @@ RECORD_PAGES = "vh_record_pages"
 PREVIEW = "vh_preview"  # `mkdocs serve`: no post-build step runs, so there are no downloads to link
 _command = "build"
 
-MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
-FRAGMENTS = {"networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads", "open-data-files", "open-data-fields",
-             "field-docs-networks", "field-docs-initiatives"}
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
 
@@ -126,11 +125,11 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     if page.file.src_uri == focus_report.PRINT_PAGE:
         # Not marked for the search index: the page repeats the chapters word for word.
         report = focus_report.build_report(config, catalog, link_base=root, chapter_level=2)
-        page.toc = get_toc(focus_report.toc_tokens(report))
+        page.toc = get_toc(focus_report.report_toc(report))
         return str(render_fragment("focus-print", catalog, lang, root, report=report))
     if entry is not None:
         rendered = render_record(entry, catalog, lang, root, _record_links(entry, page, config))
-        page.toc = get_toc(_toc_tokens(rendered.headings))
+        page.toc = get_toc(toc_tokens(rendered.headings))
         meta = render_record_meta(entry, catalog, lang, page.canonical_url or "")
         return _searchable(str(rendered.html) + str(meta))
     for name in FRAGMENTS:
@@ -175,18 +174,6 @@ def _root_of(page: Page) -> str:
     """Relative path from a page to the root of its build, e.g. `../../` for `netwerken/x/`."""
     depth = page.url.count("/")
     return "../" * depth if depth else "./"
-
-
-def _toc_tokens(headings) -> list[dict]:
-    """Table-of-contents tokens as Python-Markdown makes them: h2s nested under the h1."""
-    tokens: list[dict] = []
-    for heading in headings:
-        token = {"level": heading.level, "id": heading.id, "name": heading.title, "children": []}
-        if heading.level == 1 or not tokens:
-            tokens.append(token)
-        else:
-            tokens[-1]["children"].append(token)
-    return tokens
 
 
 def _wire_languages(config) -> None:

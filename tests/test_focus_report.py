@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 
 from sitegen.catalog import load_catalog
-from sitegen.focus_report import _resolve, _url_of, build_report, chapter_files, toc_tokens
+from sitegen.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
 
 from conftest import ROOT
 
@@ -177,7 +177,7 @@ def test_the_printable_page_contents_escape_record_text():
         first, record=first.record.model_copy(update={"name": hostile}))
     catalog.__dict__.pop("networks", None)  # the cached id-to-record lookup
     config = load_config(str(ROOT / "mkdocs.yml"))
-    tokens = toc_tokens(build_report(config, catalog, link_base="../", chapter_level=2))
+    tokens = report_toc(build_report(config, catalog, link_base="../", chapter_level=2))
     names = [token["name"] for chapter in tokens for token in [chapter, *chapter["children"]]]
     assert "&lt;img src=x onerror=alert(1)&gt; Netwerk" in names
     assert not any("<img" in name for name in names)

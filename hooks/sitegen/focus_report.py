@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data
 
 from .catalog import Catalog
 from .i18n import Strings
-from .render import Heading, record_path, render_fragment
+from .render import MARKER, Heading, record_path, render_fragment, toc_tokens
 
 SECTION = "focus"
 """The nav section that is the report (its key in `nav:` of mkdocs.yml)."""
@@ -36,7 +36,6 @@ SECTION = "focus"
 PRINT_PAGE = "focus/print.md"
 """The generated printable page; not in the nav, so not a chapter of itself."""
 
-MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 NOT_IN_REPORT = {"focus-downloads"}
 """Markers left empty in the report: the links to the report itself."""
 _BASE = "https://site.invalid/"  # a stand-in host for resolving relative addresses
@@ -107,18 +106,15 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
     )
 
 
-def toc_tokens(report: Report) -> list[dict]:
-    """Table-of-contents tokens (as Python-Markdown makes them) of the printable page. A token's name
-    is HTML (Material prints it as it is), and titles here are plain text, network names among them."""
-    return [
-        {
-            "level": 2, "id": chapter.slug, "name": str(escape(chapter.title)),
-            "children": [
-                {"level": 3, "id": s.id, "name": str(escape(s.title)), "children": []} for s in chapter.sections
-            ],
-        }
+def report_toc(report: Report) -> list[dict]:
+    """Table-of-contents tokens of the printable page. The titles here are plain text (network names
+    among them), and a token's name is HTML, so they are escaped."""
+    return toc_tokens([
+        heading
         for chapter in report.chapters
-    ]
+        for heading in [Heading(chapter.slug, str(escape(chapter.title)), 2),
+                        *(Heading(s.id, str(escape(s.title)), 3) for s in chapter.sections)]
+    ])
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -44,6 +44,32 @@ class Heading:
     level: int
 
 
+def toc_tokens(headings: list[Heading]) -> list[dict]:
+    """Table-of-contents tokens as Python-Markdown makes them (for MkDocs' `get_toc`): each heading
+    below the first one's level nests under the one before. A token's name is HTML: Material prints
+    it as it is, so the titles must be escaped already."""
+    tokens: list[dict] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.title, "children": []}
+        if not tokens or heading.level <= tokens[0]["level"]:
+            tokens.append(token)
+        else:
+            tokens[-1]["children"].append(token)
+    return tokens
+
+
+PDF_SIZE_SLOT = Markup('<span class="vh-pdf-size" data-vh-pdf-size></span>')
+"""Left empty beside the link to the focus-report PDF; `pdf.py` fills in the size once the PDF exists."""
+
+MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
+"""Where a hand-written page takes a generated part: `<!-- records:NAME -->`."""
+FRAGMENTS = {
+    "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
+    "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
+}
+"""The generated parts (templates in overrides/fragments/) a marker may name."""
+
+
 @dataclass(frozen=True)
 class Rendered:
     html: Markup
@@ -144,6 +170,7 @@ class _Context:
             "data_root": self.root + ("" if self.lang == DEFAULT_LANGUAGE else "../"),
             "open_data_columns": self.open_data_columns,
             "mailto": mailto,
+            "pdf_size_slot": PDF_SIZE_SLOT,
         }
 
 
