@@ -26,15 +26,13 @@ from .build_context import CONFIGS, BuildContext
 from .catalog import Catalog
 from .focus_report import SECTION, Report, build_report
 from .i18n import Strings
-from .render import format_date
+from .render import PDF_SIZE_SLOT, format_date
 
 PRINT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "print"
 STYLESHEET = "print/report.css"
 """Where MkDocs copies `overrides/print/report.css` in each language's build."""
 
 PDF_VARIANT = "pdf/ua-1"
-SIZE_PLACEHOLDER = '<span class="vh-pdf-size" data-vh-pdf-size></span>'
-"""Left empty by `overrides/fragments/focus-downloads.html`; filled once the PDF exists."""
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
@@ -145,5 +143,5 @@ def _fill_in_size(folder: Path, size: int, lang: str) -> None:
     ))
     for page in folder.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
-        if SIZE_PLACEHOLDER in text:
-            page.write_text(text.replace(SIZE_PLACEHOLDER, filled), encoding="utf-8")
+        if PDF_SIZE_SLOT in text:
+            page.write_text(text.replace(PDF_SIZE_SLOT, filled), encoding="utf-8")
