@@ -60,7 +60,7 @@
           option.textContent = option.getAttribute("data-vh-label") + " (" + count + ")";
         });
       });
-      var template = form.getAttribute(shown === 1 ? "data-vh-count-one" : "data-vh-count-other");
+      var template = form.getAttribute("data-vh-count");
       counter.textContent = template.replace("{count}", shown).replace("{total}", rows.length);
       if (updateAddress) {
         var params = new URLSearchParams(window.location.search);
