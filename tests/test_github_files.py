@@ -116,13 +116,19 @@ def test_annotation_format(error, expected):
     assert error.github_annotation() == expected
 
 
-def test_plain_output_outside_actions_has_no_annotations(fixture_project):
+@pytest.mark.parametrize("in_actions", [True, False])
+def test_the_check_annotates_lines_only_inside_actions(fixture_project, in_actions):
     record = fixture_project / "content/initiatives/hoofd.yml"
     record.write_text(record.read_text().replace("start_year: 2018", "start_year: 18"))
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+    if in_actions:
+        env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "check"], cwd=fixture_project, capture_output=True, text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "sitegen", "check"], cwd=fixture_project, capture_output=True, text=True, env=env
     )
     assert result.returncode == 1
-    assert "content/initiatives/hoofd.yml:7:13: start_year" in result.stderr
-    assert "::error" not in result.stderr
+    assert "content/initiatives/hoofd.yml:7:13: start_year" in result.stderr  # for people, always
+    annotation = ("::error file=content/initiatives/hoofd.yml,line=7,col=13::start_year: '18': "
+                  "input should be greater than or equal to 1990")
+    assert (annotation in result.stderr) == in_actions
+    assert ("::error" in result.stderr) == in_actions
