@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.catalog import CatalogError, load_catalog
-from sitegen.schema import RECORD_KINDS, Vocabularies
+from sitegen.schema import Vocabularies
 
 from conftest import FIXTURES
 
@@ -148,7 +148,3 @@ def test_every_vocabulary_has_a_noun_for_messages():
     from sitegen.schema import VOCABULARY_NOUNS
 
     assert set(VOCABULARY_NOUNS) == set(Vocabularies.model_fields)
-
-
-def test_record_kinds_are_networks_and_initiatives():
-    assert set(RECORD_KINDS) == {"networks", "initiatives"}

@@ -19,14 +19,15 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .schema import (
-    ID_MAX_LENGTH,
     ID_PATTERN,
+    ID_RULE,
     RECORD_KINDS,
     Initiative,
     KeyFigure,
     Network,
     Record,
     Vocabularies,
+    is_valid_id,
 )
 from .strict_yaml import YamlProblem, load_file, positions
 
@@ -258,11 +259,11 @@ def load_catalog(root: Path) -> Catalog:
     errors: list[RecordError] = []
 
     vocabularies = None
-    read = _read(content / VOCABULARIES_FILE, root, errors) if (content / VOCABULARIES_FILE).exists() else None
-    if read is None and not (content / VOCABULARIES_FILE).exists():
-        errors.append(RecordError(f"{CONTENT_DIR}/{VOCABULARIES_FILE}", 1, 1, "", "the vocabularies file is missing"))
-    if read is not None:
-        vocabularies = _validate(Vocabularies, read[0], {}, f"{CONTENT_DIR}/{VOCABULARIES_FILE}", read[1], errors)
+    vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
+    if not (root / vocabularies_rel).exists():
+        errors.append(RecordError(vocabularies_rel, 1, 1, "", "the vocabularies file is missing"))
+    elif (read := _read(root / vocabularies_rel, root, errors)) is not None:
+        vocabularies = _validate(Vocabularies, read[0], {}, vocabularies_rel, read[1], errors)
     context = {"vocabularies": vocabularies}
 
     key_figures: list[KeyFigure] = []
@@ -286,11 +287,9 @@ def load_catalog(root: Path) -> Catalog:
                 errors.append(RecordError(rel, 1, 1, "", "a record file name ends in .yml"))
                 continue
             record_id = path.stem
-            if not _is_valid_id(record_id):
+            if not is_valid_id(record_id):
                 errors.append(RecordError(
-                    rel, 1, 1, "id",
-                    f"the file name '{record_id}' is the record's id and address; use only lowercase "
-                    f"letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters",
+                    rel, 1, 1, "id", f"the file name '{record_id}' is the record's id and address; {ID_RULE}"
                 ))
                 continue
             present[kind].add(record_id)
@@ -311,12 +310,6 @@ def load_catalog(root: Path) -> Catalog:
         raise CatalogError(errors)
     assert vocabularies is not None
     return Catalog(vocabularies=vocabularies, key_figures=key_figures, entries=entries)
-
-
-def _is_valid_id(record_id: str) -> bool:
-    import re
-
-    return len(record_id) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, record_id) is not None
 
 
 def _check_references(

@@ -8,7 +8,6 @@ published half-filled; optional values are left empty. Filled in, the file valid
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -16,7 +15,7 @@ from pydantic import TypeAdapter
 
 from .catalog import CONTENT_DIR, VOCABULARIES_FILE
 from .fields import FieldDoc, record_fields
-from .schema import ID_MAX_LENGTH, ID_PATTERN, PLACEHOLDER, Vocabularies
+from .schema import ID_RULE, PLACEHOLDER, Vocabularies, is_valid_id
 from .strict_yaml import load_file
 
 KINDS = {"network": "networks", "initiative": "initiatives"}
@@ -33,11 +32,8 @@ class ScaffoldError(ValueError):
 def new_record(root: Path, kind_name: str, record_id: str) -> Path:
     """Write `content/<kind>/<id>.yml` and return its path; refuse a bad or existing id."""
     kind = KINDS[kind_name]
-    if not re.fullmatch(ID_PATTERN, record_id) or len(record_id) > ID_MAX_LENGTH:
-        raise ScaffoldError(
-            f"'{record_id}' is not a valid id: use only lowercase letters, digits and single hyphens, "
-            f"at most {ID_MAX_LENGTH} characters (e.g. sterk-techniekonderwijs-twente)"
-        )
+    if not is_valid_id(record_id):
+        raise ScaffoldError(f"'{record_id}' is not a valid id: {ID_RULE} (e.g. sterk-techniekonderwijs-twente)")
     path = root / CONTENT_DIR / kind / f"{record_id}.yml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; ids are never reused")

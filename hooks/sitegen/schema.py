@@ -28,6 +28,14 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
+ID_RULE = f"use only lowercase letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters"
+"""What an id may be, as an editor is told."""
+
+
+def is_valid_id(record_id: str) -> bool:
+    """A record's id: its file name and the last part of its address."""
+    return len(record_id) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, record_id) is not None
+
 PLACEHOLDER = "TODO"
 """What `python -m sitegen new` writes where a value is required; never valid in a record."""
 
