@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from sitegen import focus_report
+from sitegen.build_context import PREVIEW
 from sitegen.catalog import CatalogError, load_for_build
 from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.i18n import Strings
@@ -36,7 +37,6 @@ from sitegen.render import (
 # nothing survives from one `mkdocs serve` rebuild to the next.
 CATALOG = "vh_catalog"
 RECORD_PAGES = "vh_record_pages"
-PREVIEW = "vh_preview"  # `mkdocs serve`: no post-build step runs, so there are no downloads to link
 _command = "build"
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'

@@ -1,26 +1,20 @@
 """MkDocs hook: the Content-Security-Policy of every built page (`sitegen.csp`).
 
 Only for `mkdocs build`: `mkdocs serve` injects a live-reload script that no policy of ours
-could know, so the preview goes without one.
+could know, so the preview goes without one (hooks/records.py marks the config as a preview).
 """
 
 from __future__ import annotations
 
 from sitegen import csp
-
-_serving = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+from sitegen.build_context import PREVIEW
 
 
 def on_post_page(output: str, page, config) -> str:
-    return output if _serving else csp.with_policy(output)
+    return output if config.get(PREVIEW) else csp.with_policy(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    if _serving or not template_name.endswith(".html"):
+    if config.get(PREVIEW) or not template_name.endswith(".html"):
         return output_content  # sitemap.xml and the like
     return csp.with_policy(output_content)

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from sitegen import csp
+from sitegen.build_context import PREVIEW
 
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -90,9 +91,5 @@ def test_the_preview_of_make_serve_goes_without_a_policy():
     import security  # the hook (hooks/security.py)
 
     page = '<html><head><meta charset="utf-8"><script>live()</script></head></html>'
-    security.on_startup(command="serve", dirty=False)
-    try:
-        assert security.on_post_page(page, page=None, config=None) == page
-    finally:
-        security.on_startup(command="build", dirty=False)
-    assert "Content-Security-Policy" in security.on_post_page(page, page=None, config=None)
+    assert security.on_post_page(page, page=None, config={PREVIEW: True}) == page
+    assert "Content-Security-Policy" in security.on_post_page(page, page=None, config={PREVIEW: False})

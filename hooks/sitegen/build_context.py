@@ -15,6 +15,10 @@ from .catalog import Catalog
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """The MkDocs config of each language; the first is the root of the site."""
 
+PREVIEW = "vh_preview"
+"""Key of the MkDocs config that says this is `mkdocs serve` (set by hooks/records.py): a preview,
+in which no post-build step runs and no Content-Security-Policy is set (its live reload is inline)."""
+
 
 class BuildFailed(Exception):
     """A build step failed; its output is the message."""
