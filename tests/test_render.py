@@ -139,3 +139,19 @@ def test_a_published_address_is_one_mailto_address(catalog):
     entry = dataclasses.replace(entry, record=entry.record.model_copy(update={"contact": contact}))
     html = str(render_record(entry, catalog, "nl").html)
     assert 'href="mailto:info%3Fbcc%3Dx%2540evil.example%26body%3Dhi@example.org"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", ["€ 12.000.000", "Rijksoverheid", "2020-2023", "ongeveer € 1.500.000", "33", "genoemd in juli 2019",
+                "Stichting Voorbeeld", "Sterk Techniekonderwijs 2020–2023"]),
+        ("en", ["€12,000,000", "Central government", "about €1,500,000", "stated in July 2019", "Lead applicant"]),
+    ],
+)
+def test_funding_participants_and_penvoerder_are_shown_in_the_page_language(lang, expected):
+    catalog = load_catalog(FIXTURES)
+    html = str(render_record(catalog.entries["initiatives"]["hoofd"], catalog, lang).html)
+    for text in expected:
+        assert text in html, text
+    assert 'href="https://example.org/besluit"' in html

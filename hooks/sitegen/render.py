@@ -144,6 +144,11 @@ class _Context:
     def date(self, value: dt.date | str) -> str:
         return format_date(value, self.lang)
 
+    def number(self, value: int) -> str:
+        """A whole number grouped as the page's language writes it: 12.000.000 or 12,000,000."""
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if self.lang == "nl" else grouped
+
     def field_rows(self, kind: str) -> list[FieldRow]:
         records = [entry.record for entry in self.catalog.entries.get(kind, {}).values()]
         return field_rows(kind, self.lang, self.catalog.vocabularies, records)
@@ -163,6 +168,7 @@ class _Context:
             "label": self.label,
             "url": self.url,
             "date": self.date,
+            "number": self.number,
             "catalog": self.catalog,
             "field_rows": self.field_rows,
             "root": self.root,

@@ -274,6 +274,27 @@ class Schools(Strict):
     mbo: list[Str] = Field([], description="mbo institutions involved (proper names).")
 
 
+class Funding(Strict):
+    """Money an initiative received, from one funder for one period, with the page that says so."""
+
+    amount: int = Field(ge=0, description="Amount in euros, a whole number without dots (12000000).")
+    approximate: bool = Field(False, description="true when the source gives the amount as about or almost.")
+    funder: code("funders", "Who paid it: the state, business co-financing, or another funder.")  # type: ignore[valid-type]
+    period: SchoolYear | None = Field(None, description="The years it covers, e.g. 2020-2023; leave out when the source gives none.")
+    note: Text | None = Field(None, description="What the amount is for or how it is shared, in a sentence.")
+    source: Source = Field(description="Where the amount is stated.")
+
+
+class ParticipantCount(Strict):
+    """A number of participating schools or companies as one source stated it on one date."""
+
+    what: code("participant_kinds", "What is counted: schools, vmbo schools, mbo institutions or companies.")  # type: ignore[valid-type]
+    count: int = Field(ge=0, description="The number.")
+    approximate: bool = Field(False, description="true when the source gives an approximate number.")
+    as_of: Month = Field(description="When the source stated it: YYYY-MM or YYYY-MM-DD (quote it).")
+    source: Source = Field(description="Where the number is stated.")
+
+
 class Initiative(Record):
     """A vo-mbo collaboration initiative (content/initiatives/<id>.yml)."""
 
@@ -293,6 +314,10 @@ class Initiative(Record):
     dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$", examples=["STO18041"])]] = Field(
         [], description="Registration numbers of the grant, e.g. STO18041."
     )
+    subsidy_rounds: list[code("subsidy_rounds", "A subsidy round the initiative took part in.")] = Field([])  # type: ignore[valid-type]
+    penvoerder: Str | None = Field(None, description="The organisation that applied for the grant and administers it (penvoerder).")
+    funding: list[Funding] = Field([], description="Money received: amount, period, funder, each with its source.")
+    participants: list[ParticipantCount] = Field([], description="Numbers of participating schools or companies, each with its date and source.")
     schools: Schools = Field(Schools(), description="Schools and institutions involved.")
     ambitions: list[Text] = Field([], description="Quantified ambitions, one per item.")
     networks: list[RecordId] = Field([], description="Ids of related VO-HO networks.")
@@ -343,6 +368,9 @@ class Vocabularies(Strict):
     pillars: Vocabulary
     domains: Vocabulary
     audiences: Vocabulary
+    subsidy_rounds: Vocabulary
+    funders: Vocabulary
+    participant_kinds: Vocabulary
 
 
 VOCABULARY_NOUNS = {
@@ -357,6 +385,9 @@ VOCABULARY_NOUNS = {
     "pillars": "pillar",
     "domains": "domain",
     "audiences": "audience",
+    "subsidy_rounds": "subsidy round",
+    "funders": "funder",
+    "participant_kinds": "kind of participant",
 }
 
 RECORD_KINDS: dict[str, type[Record]] = {"networks": Network, "initiatives": Initiative}
