@@ -79,8 +79,8 @@ def _facets(kind: str, **fields: str) -> list[Facet]:
 
 OVERVIEW_FACETS: dict[str, list[Facet]] = {
     "initiatives": _facets(
-        "initiatives", region="labour_market_region", sector="sectors", theme="themes", party="parties",
-        year="start_year",
+        "initiatives", region="labour_market_region", province="provinces", sector="sectors", theme="themes",
+        party="parties", round="subsidy_rounds", year="start_year",
     ),
     "networks": _facets(
         "networks", province="provinces", region="labour_market_regions", domain="domains", status="status",
@@ -92,7 +92,7 @@ OVERVIEW_FACETS: dict[str, list[Facet]] = {
 SEARCH_FACETS: dict[str, list[Facet]] = {
     "initiatives": _facets(
         "initiatives", region="labour_market_region", province="provinces", sector="sectors", theme="themes",
-        party="parties", year="start_year", network="networks",
+        party="parties", round="subsidy_rounds", year="start_year", network="networks",
     ),
     "networks": _facets("networks", region="labour_market_regions", province="provinces", year="founded"),
 }

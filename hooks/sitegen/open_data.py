@@ -296,7 +296,8 @@ def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
             members = [*record.partners.universities, *record.partners.universities_of_applied_sciences]
     else:
         data |= {"@type": "Project", "name": record.title.get(lang)}
-        data["foundingDate"] = str(record.start_year)
+        if record.start_year is not None:
+            data["foundingDate"] = str(record.start_year)
         areas = [catalog.label("labour_market_regions", record.labour_market_region, lang)]
         areas += [catalog.label("provinces", code, lang) for code in record.provinces]
         knows = [catalog.label("sectors", code, lang) for code in record.sectors]

@@ -310,7 +310,7 @@ class Initiative(Record):
     other_parties: list[Str] = Field([], description="Other parties involved, by name.")
     themes: list[code("themes", "A content theme (shown with its number).")] = Field([])  # type: ignore[valid-type]
     theme_note: Text | None = Field(None, description="Explanation of the content themes.")
-    start_year: Year = Field(description="Year the initiative started.")
+    start_year: Year | None = Field(None, description="Year the initiative started; leave out when no source gives it.")
     dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$", examples=["STO18041"])]] = Field(
         [], description="Registration numbers of the grant, e.g. STO18041."
     )
