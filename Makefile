@@ -4,16 +4,18 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-RUN := PYTHONPATH=hooks NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
+RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 
 .PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark test test-deps clean
 
 # constraints.txt pins every package, dependencies of dependencies included.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-$(BIN)/.installed: requirements.txt constraints.txt
+# The project's own package (hooks/sitegen) is installed editable, so it imports without PYTHONPATH.
+$(BIN)/.installed: requirements.txt constraints.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -r requirements.txt
+	$(PIP_INSTALL) --no-deps -e .
 	touch $@
 
 $(BIN)/.installed-test: requirements-test.txt constraints.txt $(BIN)/.installed

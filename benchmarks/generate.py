@@ -195,7 +195,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     generate(args.out, args.initiatives, args.networks, args.seed)
     if args.check:
-        sys.path.insert(0, str(ROOT / "hooks"))
         from sitegen.catalog import load_catalog
 
         catalog = load_catalog(args.out)

@@ -39,13 +39,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from generate import generate  # noqa: E402
-from sitegen.build import CONFIGS, mkdocs_env  # noqa: E402
-from sitegen.catalog import load_catalog  # noqa: E402
-from sitegen.search_index import pagefind_command  # noqa: E402
+from generate import generate  # benchmarks/ is the folder of this script, so on its path
+from sitegen.build import CONFIGS, mkdocs_env
+from sitegen.catalog import load_catalog
+from sitegen.search_index import pagefind_command
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = {"nl": ["netwerken", "opleidingen techniek", "samen"], "en": ["networks", "technical courses"]}
@@ -107,8 +104,7 @@ def complete_build(project: Path) -> tuple[float, float, dict[str, float]]:
     """`python -m sitegen build` in a child process; (seconds, peak MiB, seconds of each post-build step)."""
     command = [sys.executable, "-c", _COMPLETE_BUILD, str(project)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import shutil
 import socket
 import threading
@@ -42,6 +43,15 @@ def copy_project(target: Path, content: Path | None = None) -> Path:
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
+
+
+def load_by_path(path: str):
+    """A module of the project that is not part of the installed package (a hook, a benchmark script),
+    loaded from its file."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _free_port() -> int:

@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT, _free_port, serve
+from conftest import _free_port, load_by_path, serve
 from sitegen.build import build_site
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import generate  # noqa: E402
+generate = load_by_path("benchmarks/generate.py").generate
 
 pytestmark = pytest.mark.browser
 

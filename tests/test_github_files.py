@@ -120,7 +120,7 @@ def test_annotation_format(error, expected):
 def test_the_check_annotates_lines_only_inside_actions(fixture_project, in_actions):
     record = fixture_project / "content/initiatives/hoofd.yml"
     record.write_text(record.read_text().replace("start_year: 2018", "start_year: 18"))
-    env = {"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}
+    env = {"PATH": "/usr/bin:/bin"}
     if in_actions:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(

@@ -23,7 +23,7 @@ from conftest import ROOT
 def run_cli(project, *args, **env):
     return subprocess.run(
         [sys.executable, "-m", "sitegen", *args], cwd=project, capture_output=True, text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": os.environ["PATH"], **env},
+        env={"PATH": os.environ["PATH"], **env},
     )
 
 

@@ -11,6 +11,8 @@ import pytest
 from sitegen import csp
 from sitegen.build_context import PREVIEW
 
+from conftest import load_by_path
+
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -88,7 +90,7 @@ def test_a_script_that_got_into_a_page_does_not_run(page, fixture_url):
 
 
 def test_the_preview_of_make_serve_goes_without_a_policy():
-    import security  # the hook (hooks/security.py)
+    security = load_by_path("hooks/security.py")  # the hook
 
     page = '<html><head><meta charset="utf-8"><script>live()</script></head></html>'
     assert security.on_post_page(page, page=None, config={PREVIEW: True}) == page
