@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     generate(args.out, args.initiatives, args.networks, args.seed)
     if args.check:
-        from sitegen.catalog import load_catalog
+        from sitegen.records.catalog import load_catalog
 
         catalog = load_catalog(args.out)
         print(f"{len(catalog.all_entries())} valid records in {args.out / 'content'}")

@@ -40,9 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 from generate import generate  # benchmarks/ is the folder of this script, so on its path
-from sitegen.build import CONFIGS, mkdocs_env
-from sitegen.catalog import load_catalog
-from sitegen.search_index import pagefind_command
+from sitegen.outputs.build import CONFIGS, mkdocs_env
+from sitegen.records.catalog import load_catalog
+from sitegen.outputs.search_index import pagefind_command
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = {"nl": ["netwerken", "opleidingen techniek", "samen"], "en": ["networks", "technical courses"]}
@@ -121,7 +121,7 @@ def complete_build(project: Path) -> tuple[float, float, dict[str, float]]:
     return seconds, usage.ru_maxrss / 1024, steps
 
 
-_COMPLETE_BUILD = "import sys; from pathlib import Path; from sitegen.build import build_site; build_site(Path(sys.argv[1]))"
+_COMPLETE_BUILD = "import sys; from pathlib import Path; from sitegen.outputs.build import build_site; build_site(Path(sys.argv[1]))"
 
 
 def plain_material_build(pages: int, source: Path, out: Path) -> tuple[float, float]:
@@ -156,7 +156,7 @@ def pagefind_seconds(site: Path, out: Path) -> float:
 
 def pdf_seconds_per_language(project: Path, site: Path) -> dict[str, float]:
     """Seconds the focus-report PDF takes for each language, rendered again into the built site."""
-    from sitegen.pdf import write_report_pdf
+    from sitegen.outputs.pdf import write_report_pdf
 
     catalog = load_catalog(project)
     seconds = {}

@@ -9,7 +9,7 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
 - `on_nav` gives sections their title in the page's language;
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
-  `sitegen.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages.
+  `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sitegen import focus_report
-from sitegen.build_context import PREVIEW
-from sitegen.catalog import CatalogError, load_for_build
-from sitegen.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
-from sitegen.i18n import Strings
-from sitegen.render import (
+from sitegen.pages import focus_report
+from sitegen.outputs.build_context import PREVIEW
+from sitegen.records.catalog import CatalogError, load_for_build
+from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
+from sitegen.records.i18n import Strings
+from sitegen.pages.render import (
     FRAGMENTS, MARKER, SECTIONS, render_fragment, render_record, render_record_meta, toc_tokens,
 )
 
@@ -163,7 +163,7 @@ _BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|th|td|div)>)(?=<)")
 
 
 def _searchable(html: str) -> str:
-    """The page's own content is what Pagefind indexes (see `sitegen.search_index`): navigation,
+    """The page's own content is what Pagefind indexes (see `sitegen.outputs.search_index`): navigation,
     header, footer and pages without content of their own (the 404 page) stay out."""
     # A line break after block ends, so that the index never glues "Scholen</dt><dd>ongeveer" together.
     html = _BLOCK_END.sub(r"\1\n", html)

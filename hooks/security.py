@@ -1,4 +1,4 @@
-"""MkDocs hook: the Content-Security-Policy of every built page (`sitegen.csp`).
+"""MkDocs hook: the Content-Security-Policy of every built page (`sitegen.pages.csp`).
 
 Only for `mkdocs build`: `mkdocs serve` injects a live-reload script that no policy of ours
 could know, so the preview goes without one (hooks/records.py marks the config as a preview).
@@ -6,8 +6,8 @@ could know, so the preview goes without one (hooks/records.py marks the config a
 
 from __future__ import annotations
 
-from sitegen import csp
-from sitegen.build_context import PREVIEW
+from sitegen.pages import csp
+from sitegen.outputs.build_context import PREVIEW
 
 
 def on_post_page(output: str, page, config) -> str:

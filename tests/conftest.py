@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import build_site
+from sitegen.outputs.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

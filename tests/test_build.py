@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import build_site
-from sitegen.catalog import CatalogError, load_catalog
-from sitegen.render import record_path
+from sitegen.outputs.build import build_site
+from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.pages.render import record_path
 
 from conftest import ROOT
 
@@ -249,7 +249,7 @@ def test_a_bad_record_stops_the_build_and_the_previous_site_survives(fixture_pro
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
-    from sitegen.build import BuildFailed
+    from sitegen.outputs.build import BuildFailed
 
     site = build_site(fixture_project)
     before = _tree_digest(site)

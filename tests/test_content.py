@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from sitegen.catalog import load_catalog
-from sitegen.i18n import Strings
-from sitegen.json_schema import SCHEMA_MODELS, stale_schemas
-from sitegen.schema import RECORD_KINDS, KeyFigure
-from sitegen.translations import missing_english
+from sitegen.records.catalog import load_catalog
+from sitegen.records.i18n import Strings
+from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
+from sitegen.records.schema import RECORD_KINDS, KeyFigure
+from sitegen.authoring.translations import missing_english
 
 from conftest import ROOT
 
@@ -61,7 +61,7 @@ def test_editor_settings_map_every_schema():
 
 
 def _field_names(model, seen=None) -> set[str]:
-    from sitegen.catalog import _unwrap
+    from sitegen.records.catalog import _unwrap
     from pydantic import BaseModel
 
     seen = seen if seen is not None else set()

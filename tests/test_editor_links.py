@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sitegen.catalog import load_catalog
-from sitegen.editing import FormTemplateError, check_form_template, correction_url
-from sitegen.render import record_path
+from sitegen.records.catalog import load_catalog
+from sitegen.pages.editing import FormTemplateError, check_form_template, correction_url
+from sitegen.pages.render import record_path
 
 from conftest import FIXTURES, ROOT
 
@@ -153,7 +153,7 @@ def test_a_bad_form_template_is_refused(template, repo_url, message):
 
 
 def test_a_bad_form_template_stops_the_build(fixture_project):
-    from sitegen.build import BuildFailed, build_site
+    from sitegen.outputs.build import BuildFailed, build_site
 
     config = fixture_project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from sitegen.catalog import load_catalog
-from sitegen.fields import all_fields, dutch_descriptions
-from sitegen.i18n import Strings
+from sitegen.records.catalog import load_catalog
+from sitegen.records.fields import all_fields, dutch_descriptions
+from sitegen.records.i18n import Strings
 
 from conftest import FIXTURES, ROOT
 

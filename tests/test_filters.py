@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import _free_port, load_by_path, serve
-from sitegen.build import build_site
+from sitegen.outputs.build import build_site
 
 generate = load_by_path("benchmarks/generate.py").generate
 

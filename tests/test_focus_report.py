@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from sitegen.catalog import load_catalog
-from sitegen.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
+from sitegen.records.catalog import load_catalog
+from sitegen.pages.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
 
 from conftest import ROOT
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from sitegen.catalog import RecordError
+from sitegen.records.catalog import RecordError
 
 from conftest import ROOT
 

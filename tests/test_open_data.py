@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURES, ROOT
-from sitegen.catalog import load_catalog
-from sitegen.open_data import columns, csv_header, csv_row, record_json
-from sitegen.render import record_path
-from sitegen.schema import RECORD_KINDS, Initiative
+from sitegen.records.catalog import load_catalog
+from sitegen.outputs.open_data import columns, csv_header, csv_row, record_json
+from sitegen.pages.render import record_path
+from sitegen.records.schema import RECORD_KINDS, Initiative
 
 
 class _JsonLd(HTMLParser):

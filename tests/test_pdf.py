@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from sitegen.build import build_site
-from sitegen.catalog import load_catalog
-from sitegen.focus_report import build_report
-from sitegen.pdf import allows, format_size, site_fetcher
+from sitegen.outputs.build import build_site
+from sitegen.records.catalog import load_catalog
+from sitegen.pages.focus_report import build_report
+from sitegen.outputs.pdf import allows, format_size, site_fetcher
 
 from conftest import FIXTURES, ROOT, copy_project
 

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from sitegen import markdown_text
-from sitegen.catalog import load_catalog
-from sitegen.render import format_date, render_fragment, render_record
-from sitegen.schema import Markdown, Text
+from sitegen.records import markdown_text
+from sitegen.records.catalog import load_catalog
+from sitegen.pages.render import format_date, render_fragment, render_record
+from sitegen.records.schema import Markdown, Text
 
 from conftest import FIXTURES
 

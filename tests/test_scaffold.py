@@ -11,11 +11,11 @@ import sys
 import pytest
 import yaml
 
-from sitegen.catalog import CatalogError, load_catalog
-from sitegen.fields import all_fields, example_value
-from sitegen.scaffold import KINDS, ScaffoldError, new_record
-from sitegen.schema import PLACEHOLDER
-from sitegen.strict_yaml import load_text, positions
+from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.records.fields import all_fields, example_value
+from sitegen.authoring.scaffold import KINDS, ScaffoldError, new_record
+from sitegen.records.schema import PLACEHOLDER
+from sitegen.records.strict_yaml import load_text, positions
 
 from conftest import ROOT
 
@@ -107,7 +107,7 @@ def test_filled_in_the_new_record_validates_and_builds_a_page(fixture_project, k
 
 def _vocabularies(project):
     # The fixture project is valid before the new record exists: take its vocabularies from there.
-    from sitegen.scaffold import _vocabularies as load
+    from sitegen.authoring.scaffold import _vocabularies as load
 
     return load(project)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.catalog import CatalogError, load_catalog
-from sitegen.schema import Vocabularies
+from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.records.schema import Vocabularies
 
 from conftest import FIXTURES
 
@@ -145,6 +145,6 @@ def test_vocabulary_errors_are_reported(content):
 
 
 def test_every_vocabulary_has_a_noun_for_messages():
-    from sitegen.schema import VOCABULARY_NOUNS
+    from sitegen.records.schema import VOCABULARY_NOUNS
 
     assert set(VOCABULARY_NOUNS) == set(Vocabularies.model_fields)

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from conftest import _free_port, copy_project, serve, FIXTURES
-from sitegen.build import build_site
-from sitegen.search_index import FILTERS
+from sitegen.outputs.build import build_site
+from sitegen.outputs.search_index import FILTERS
 
 pytestmark = pytest.mark.browser
 

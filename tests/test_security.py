@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from sitegen import csp
-from sitegen.build_context import PREVIEW
+from sitegen.pages import csp
+from sitegen.outputs.build_context import PREVIEW
 
 from conftest import load_by_path
 

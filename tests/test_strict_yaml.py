@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.strict_yaml import YamlProblem, load_file, load_text, positions
+from sitegen.records.strict_yaml import YamlProblem, load_file, load_text, positions
 
 
 @pytest.mark.parametrize(

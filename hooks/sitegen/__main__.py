@@ -7,13 +7,13 @@ import sys
 import time
 from pathlib import Path
 
-from .build import BuildFailed, build_site, report_catalog_errors
-from .catalog import CatalogError, load_catalog
-from .field_docs import stale_contributing, write_contributing
-from .json_schema import stale_schemas, write_schemas
-from .scaffold import KINDS, ScaffoldError, new_record
-from .schema import PLACEHOLDER
-from .translations import missing_english
+from .outputs.build import BuildFailed, build_site, report_catalog_errors
+from .records.catalog import CatalogError, load_catalog
+from .authoring.contributing import stale_contributing, write_contributing
+from .authoring.json_schema import stale_schemas, write_schemas
+from .authoring.scaffold import KINDS, ScaffoldError, new_record
+from .records.schema import PLACEHOLDER
+from .authoring.translations import missing_english
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog
+from ..records.catalog import Catalog
 
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
 """The MkDocs config of each language; the first is the root of the site."""

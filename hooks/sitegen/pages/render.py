@@ -17,15 +17,15 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from . import markdown_text
-from .catalog import Catalog, Entry
+from ..records import markdown_text
+from ..records.catalog import Catalog, Entry
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
-from .field_docs import FieldRow, field_rows
-from .i18n import DEFAULT_LANGUAGE, Strings
-from .schema import Markdown, Text
+from ..records.field_docs import FieldRow, field_rows
+from ..records.i18n import DEFAULT_LANGUAGE, Strings
+from ..records.schema import Markdown, Text
 
-FRAGMENTS_DIR = Path(__file__).resolve().parents[2] / "overrides" / "fragments"
+FRAGMENTS_DIR = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
 SECTIONS = {"networks": "netwerken", "initiatives": "initiatieven"}
 """URL section of each record kind; the same in both languages."""
 
@@ -154,7 +154,7 @@ class _Context:
         return field_rows(kind, self.lang, self.catalog.vocabularies, records)
 
     def open_data_columns(self, kind: str) -> list[dict]:
-        from .open_data import documented_columns  # local: open_data imports this module
+        from ..outputs.open_data import documented_columns  # local: open_data imports this module
 
         return documented_columns(kind, self.lang)
 
@@ -218,7 +218,7 @@ def render_fragment(
 
 def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
     """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
-    from .open_data import json_ld  # local: open_data imports this module
+    from ..outputs.open_data import json_ld  # local: open_data imports this module
 
     context = _Context(catalog, lang, "")
     template = _environment().get_template("record-meta.html")

@@ -1,17 +1,15 @@
-"""Field documentation for editors, generated from the models and the vocabularies.
+"""Field documentation for editors: one row per field, from the schema walker and the vocabularies.
 
-Two outputs from the same rows: the tables on the site's page `velden/` (the markers
+Two outputs are made from the same rows: the tables on the site's page `velden/` (the markers
 `<!-- records:field-docs-networks -->` and `...-initiatives`, rendered by
 `overrides/fragments/_field-docs.html`), and the field tables in `CONTRIBUTING.md` /
-`CONTRIBUTING.en.md` between `<!-- fields:<kind>:start -->` and `<!-- fields:<kind>:end -->`,
-written by `python -m sitegen fields` (`make docs-fields`; a test fails when they are stale).
+`CONTRIBUTING.en.md` (`authoring/contributing.py`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -21,9 +19,7 @@ from .fields import FieldDoc, all_fields, example_value
 from .i18n import Strings
 from .schema import Vocabularies
 
-CONTRIBUTING = {"nl": "CONTRIBUTING.md", "en": "CONTRIBUTING.en.md"}
 _EXAMPLE_TEXT_LENGTH = 48
-_SHORT_VOCABULARY = 12
 _PERSONAL = "contact"  # examples under this field are never taken from records
 
 
@@ -108,52 +104,3 @@ def _flow(value: Any) -> str:
         return value  # a date as editors write it: the strict loader keeps it as text
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000)
     return text.strip().removesuffix("...").strip()
-
-
-# CONTRIBUTING tables ---------------------------------------------------------------------------------
-
-
-def markdown_table(kind: str, lang: str, vocabularies: Vocabularies) -> str:
-    strings = Strings(lang)
-    head = [strings.t("field-docs-field"), strings.t("field-docs-required"), strings.t("field-docs-meaning")]
-    lines = ["| " + " | ".join(head) + " |", "| --- | --- | --- |"]
-    for row in field_rows(kind, lang, vocabularies):
-        meaning = row.description
-        if row.vocabulary and len(row.codes) > _SHORT_VOCABULARY:
-            meaning += " " + strings.t("field-docs-codes-in", vocabulary=row.vocabulary)
-        elif row.codes:
-            meaning += " " + strings.t("field-docs-codes") + " " + ", ".join(f"`{code}`" for code, _ in row.codes) + "."
-        required = strings.t("field-docs-yes") if row.required else ""
-        lines.append(f"| `{row.path}` | {required} | {meaning.replace('|', '/')} |")
-    return "\n".join(lines)
-
-
-def rendered_contributing(root: Path, vocabularies: Vocabularies) -> dict[str, str]:
-    """File name to its text with fresh field tables."""
-    out = {}
-    for lang, name in CONTRIBUTING.items():
-        text = (root / name).read_text(encoding="utf-8")
-        for kind in ("networks", "initiatives"):
-            pattern = re.compile(rf"(<!-- fields:{kind}:start -->\n).*?(<!-- fields:{kind}:end -->)", re.S)
-            if not pattern.search(text):
-                raise ValueError(f"{name}: the markers <!-- fields:{kind}:start/end --> are missing")
-            table = markdown_table(kind, lang, vocabularies)
-            text = pattern.sub(lambda match: match.group(1) + table + "\n" + match.group(2), text)
-        out[name] = text
-    return out
-
-
-def stale_contributing(root: Path, vocabularies: Vocabularies) -> list[str]:
-    return [
-        name for name, text in rendered_contributing(root, vocabularies).items()
-        if (root / name).read_text(encoding="utf-8") != text
-    ]
-
-
-def write_contributing(root: Path, vocabularies: Vocabularies) -> list[str]:
-    written = []
-    for name, text in rendered_contributing(root, vocabularies).items():
-        if (root / name).read_text(encoding="utf-8") != text:
-            (root / name).write_text(text, encoding="utf-8")
-            written.append(name)
-    return written

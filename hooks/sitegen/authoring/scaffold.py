@@ -13,10 +13,10 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter
 
-from .catalog import CONTENT_DIR, VOCABULARIES_FILE
-from .fields import FieldDoc, record_fields
-from .schema import ID_RULE, PLACEHOLDER, Vocabularies, is_valid_id
-from .strict_yaml import load_file
+from ..records.catalog import CONTENT_DIR, VOCABULARIES_FILE
+from ..records.fields import FieldDoc, record_fields
+from ..records.schema import ID_RULE, PLACEHOLDER, Vocabularies, is_valid_id
+from ..records.strict_yaml import load_file
 
 KINDS = {"network": "networks", "initiative": "initiatives"}
 """Command-line name of each kind, and its folder in content/."""

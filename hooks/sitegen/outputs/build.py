@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .build_context import CONFIGS, BuildContext, BuildFailed
-from .catalog import VALIDATED_CATALOG_ENV, CatalogError, load_catalog, save_validated
+from ..records.catalog import VALIDATED_CATALOG_ENV, CatalogError, load_catalog, save_validated
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .search_index import index_site

@@ -26,8 +26,8 @@ import markdown
 from markupsafe import Markup, escape
 from mkdocs.utils.meta import get_data
 
-from .catalog import Catalog
-from .i18n import Strings
+from ..records.catalog import Catalog
+from ..records.i18n import Strings
 from .render import MARKER, Heading, record_path, render_fragment, toc_tokens
 
 SECTION = "focus"

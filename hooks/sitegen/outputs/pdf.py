@@ -23,12 +23,12 @@ import jinja2
 from markupsafe import Markup
 
 from .build_context import CONFIGS, BuildContext
-from .catalog import Catalog
-from .focus_report import SECTION, Report, build_report
-from .i18n import Strings
-from .render import PDF_SIZE_SLOT, format_date
+from ..records.catalog import Catalog
+from ..pages.focus_report import SECTION, Report, build_report
+from ..records.i18n import Strings
+from ..pages.render import PDF_SIZE_SLOT, format_date
 
-PRINT_DIR = Path(__file__).resolve().parents[2] / "overrides" / "print"
+PRINT_DIR = Path(__file__).resolve().parents[3] / "overrides" / "print"
 STYLESHEET = "print/report.css"
 """Where MkDocs copies `overrides/print/report.css` in each language's build."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .catalog import Catalog, Entry
-from .fields import FieldDoc, record_fields
-from .i18n import Strings
+from ..records.catalog import Catalog, Entry
+from ..records.fields import FieldDoc, record_fields
+from ..records.i18n import Strings
 
 
 @dataclass(frozen=True)

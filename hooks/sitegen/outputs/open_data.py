@@ -25,10 +25,10 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .build_context import BuildContext
-from .catalog import Catalog, Entry
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES, Strings
-from .render import record_path
-from .schema import RECORD_KINDS, Contact, Record, Text
+from ..records.catalog import Catalog, Entry
+from ..records.i18n import DEFAULT_LANGUAGE, LANGUAGES, Strings
+from ..pages.render import record_path
+from ..records.schema import RECORD_KINDS, Contact, Record, Text
 
 DATA_DIR = "data"
 LIST_SEPARATOR = " | "

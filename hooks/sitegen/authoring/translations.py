@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .catalog import Catalog, field_name
-from .schema import Text
-from .strict_yaml import load_file, positions
+from ..records.catalog import Catalog, field_name
+from ..records.schema import Text
+from ..records.strict_yaml import load_file, positions
 
 
 def _missing(value: object, loc: tuple) -> Iterator[tuple]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .schema import Initiative, KeyFigure, Network, Vocabularies
+from ..records.schema import Initiative, KeyFigure, Network, Vocabularies
 
 SCHEMAS_DIR = "schemas"
 SCHEMA_MODELS: dict[str, Any] = {

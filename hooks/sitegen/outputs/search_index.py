@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from .build_context import BuildContext, BuildFailed
-from .facets import SEARCH_FACETS
+from ..pages.facets import SEARCH_FACETS
 
 BUNDLE_DIR = "pagefind"
 """Where the bundle goes, relative to the site root (the search box loads it from there)."""

@@ -1,0 +1,6 @@
+"""Records stage: everything known before a page is made.
+
+Owns strict YAML loading, the schema (the single definition of every field), the catalog with its
+error report, the schema walker, record Markdown, the field documentation rows and the site's texts
+in both languages (`strings.yml`). May import the site model and nothing else of the package.
+"""
