@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.site import copy_project
+
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ["mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "docs", "schemas"]
 KEPT_CONTENT = ["vocabularies.yml", "key-figures.yml"]
 
 DUTCH = (
@@ -151,14 +152,7 @@ def generate(out: Path, initiatives: int, networks: int | None = None, seed: int
     """Write a project copy with synthetic records into `out`; return `out`."""
     out = Path(out)
     if copy:
-        out.mkdir(parents=True, exist_ok=True)
-        ignore = shutil.ignore_patterns("__pycache__")
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, out / part, ignore=ignore, dirs_exist_ok=True)
-            elif source.exists():
-                shutil.copy2(source, out / part)
+        copy_project(ROOT, out)  # the records are replaced below
     content = out / "content"
     shutil.rmtree(content, ignore_errors=True)
     (content / "networks").mkdir(parents=True)

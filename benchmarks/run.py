@@ -40,9 +40,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 from generate import generate  # benchmarks/ is the folder of this script, so on its path
-from sitegen.outputs.build import CONFIGS, mkdocs_env
+from sitegen.outputs.build import mkdocs_env
 from sitegen.records.catalog import load_catalog
 from sitegen.outputs.search_index import pagefind_command
+from sitegen.site import LANGUAGES
+
+CONFIGS = {language.code: language.config_file for language in LANGUAGES}
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = {"nl": ["netwerken", "opleidingen techniek", "samen"], "en": ["networks", "technical courses"]}

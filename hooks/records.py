@@ -4,8 +4,9 @@ Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; t
 from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
 
 - `on_startup` notes whether this is `mkdocs serve`, whose preview has no downloads to link;
-- `on_config` validates every record (all errors at once, before `site/` is touched) and derives
-  the language switch and sitemap alternates from `extra.languages`;
+- `on_config` validates every record (all errors at once, before `site/` is touched), checks
+  `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
+  sitemap alternates from it;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
 - `on_nav` gives sections their title in the page's language;
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
@@ -29,9 +30,8 @@ from sitegen.outputs.build_context import PREVIEW
 from sitegen.records.catalog import CatalogError, load_for_build
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.records.i18n import Strings
-from sitegen.pages.render import (
-    FRAGMENTS, MARKER, SECTIONS, render_fragment, render_record, render_record_meta, toc_tokens,
-)
+from sitegen.pages.render import FRAGMENTS, MARKER, render_fragment, render_record, render_record_meta, toc_tokens
+from sitegen.site import LANGUAGES, RECORD_KINDS, language, root_of
 
 # The catalog and the page-to-record map live on the config object of the current build, so that
 # nothing survives from one `mkdocs serve` rebuild to the next.
@@ -63,6 +63,7 @@ def on_config(config):
     config[CATALOG] = catalog
     config[RECORD_PAGES] = {}
     config[PREVIEW] = _command == "serve"
+    _check_languages(config)
     _wire_languages(config)
     _wire_search(config)
     return config
@@ -71,7 +72,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     catalog = config[CATALOG]
     for entry in catalog.all_entries():
-        src_uri = f"{SECTIONS[entry.kind]}/{entry.id}.md"
+        src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         # The edit link points at the record's YAML file, not at the generated page.
         file.edit_uri = f"../../{entry.path}"
@@ -120,7 +121,7 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
     catalog = config[CATALOG]
     lang = config.theme["language"]
-    root = _root_of(page)
+    root = root_of(page.url)
     entry = config[RECORD_PAGES].get(page.file.src_uri)
     if page.file.src_uri == focus_report.PRINT_PAGE:
         # Not marked for the search index: the page repeats the chapters word for word.
@@ -170,47 +171,51 @@ def _searchable(html: str) -> str:
     return f"<div data-pagefind-body>{html}</div>"
 
 
-def _root_of(page: Page) -> str:
-    """Relative path from a page to the root of its build, e.g. `../../` for `netwerken/x/`."""
-    depth = page.url.count("/")
-    return "../" * depth if depth else "./"
+def _check_languages(config) -> None:
+    """`extra.languages` (Material's language switch reads it) says what the site model says."""
+    expected = {lang.code: {"name": lang.name, "path": lang.path} for lang in LANGUAGES}
+    found = config.extra.get("languages")
+    if found != expected or list(found) != list(expected):
+        raise PluginError(f"extra.languages must be {expected} (the site model, hooks/sitegen/site.py); it is {found}")
+    try:
+        language(config.theme["language"])
+    except ValueError as error:
+        raise PluginError(f"theme.language: {error}") from None
 
 
 def _wire_languages(config) -> None:
-    """Language switch entries and absolute language roots from `extra.languages`.
+    """Language switch entries and absolute language roots from the site model.
 
     The links are relative (`en/` from the Dutch root, `../` from the English one), so the site
     works under any sub-path. `overrides/partials/alternate.html` adds the page's own path, so the
     switch lands on the same page in the other language; `language_roots` (absolute) feed the
     hreflang alternates of the sitemaps.
     """
-    languages = config.extra["languages"]
     lang = config.theme["language"]
-    own_path = languages[lang]["path"]
+    own = language(lang)
     site_url = config.site_url or ""
-    base = site_url[: len(site_url) - len(own_path)] if own_path else site_url
-    up = "../" * own_path.count("/")
+    base = site_url.removesuffix(own.path) if own.path else site_url
+    up = own.up_to_site_root
     config.extra["alternate"] = [
-        {"name": spec["name"], "lang": code, "link": (up + spec["path"]) or "./", "path": up + spec["path"]}
-        for code, spec in languages.items()
+        {"name": other.name, "lang": other.code, "link": (up + other.path) or "./", "path": up + other.path}
+        for other in LANGUAGES
     ]
-    config.extra["language_roots"] = {code: base + spec["path"] for code, spec in languages.items()}
+    config.extra["language_roots"] = {other.code: base + other.path for other in LANGUAGES}
     strings = Strings(lang)
     config.extra["footer_label"] = strings.t("footer-label")
     config.extra["footer_links"] = [
         {"path": path, "title": strings.t(key)} for key, path in FOOTER_LINKS.items()
     ]
     config.extra["not_found"] = [
-        {"lang": code, "title": Strings(code).t("not-found-title"), "text": Strings(code).t("not-found-text"),
-         "home": Strings(code).t("home"), "link": up + spec["path"]}
-        for code, spec in languages.items()
+        {"lang": other.code, "title": Strings(other.code).t("not-found-title"),
+         "text": Strings(other.code).t("not-found-text"), "home": Strings(other.code).t("home"),
+         "link": up + other.path}
+        for other in LANGUAGES
     ]
 
 
 def _wire_search(config) -> None:
     """What the header's search box (overrides/partials/vh-search.html) needs: its interface text
     and the way from this build's root to the site root, where the Pagefind bundle lives."""
-    languages = config.extra["languages"]
-    own_path = languages[config.theme["language"]]["path"]
-    config.extra["site_root"] = "../" * own_path.count("/")
+    config.extra["site_root"] = language(config.theme["language"]).up_to_site_root
     config.extra["strings"] = Strings(config.theme["language"])

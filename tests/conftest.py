@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -18,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from sitegen import site
 from sitegen.outputs.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ["mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "docs", "content", "schemas"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,18 +30,8 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(target: Path, content: Path | None = None) -> Path:
-    """A copy of the project to build in; `content` replaces the records when given."""
-    target.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__")
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if part == "content" and content is not None:
-            source = content
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=ignore)
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
+    """A copy of the project to build in (`site.PROJECT_PARTS`); `content` replaces the records when given."""
+    return site.copy_project(ROOT, target, content)
 
 
 def load_by_path(path: str):

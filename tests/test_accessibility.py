@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.site import LANGUAGE_PATHS
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ def violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_no_wcag_violations(page_without_csp, fixture_url, prefix, path):
     page_without_csp.goto(fixture_url + prefix + path)

@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
-from sitegen.pages.render import record_path
+from sitegen.site import LANGUAGES, record_path
 
 from conftest import ROOT
 
@@ -85,8 +85,8 @@ def test_html_lang_matches_the_language_tree(fixture_site):
 def test_record_pages_exist_for_every_record_in_both_languages(fixture_site, fixture_project):
     catalog = load_catalog(fixture_project)
     for entry in catalog.all_entries():
-        for prefix in ("", "en/"):
-            assert (fixture_site / prefix / record_path(entry.kind, entry.id) / "index.html").exists()
+        for language in LANGUAGES:
+            assert (fixture_site / language.page(record_path(entry.kind, entry.id)) / "index.html").exists()
 
 
 def test_record_page_shows_fields_with_labels_in_the_page_language(fixture_site):
@@ -282,7 +282,7 @@ def test_real_content_builds_every_record_in_both_languages(real_site):
     catalog = load_catalog(ROOT)
     assert catalog.networks and catalog.initiatives
     for entry in catalog.all_entries():
-        for prefix in ("", "en/"):
-            page = real_site / prefix / record_path(entry.kind, entry.id) / "index.html"
+        for language in LANGUAGES:
+            page = real_site / language.page(record_path(entry.kind, entry.id)) / "index.html"
             assert page.exists(), page
             assert page.stat().st_size < 60_000, f"{page} is over the 60 KB budget"

@@ -9,13 +9,13 @@ import pytest
 from sitegen.records.catalog import load_catalog
 from sitegen.records.i18n import Strings
 from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
-from sitegen.records.schema import RECORD_KINDS, KeyFigure
+from sitegen.records.schema import KeyFigure
+from sitegen.site import RECORD_KINDS
 from sitegen.authoring.translations import missing_english
 
 from conftest import ROOT
 
 RECORD_FILES = sorted((ROOT / "content").glob("*/*.yml"))
-SCHEMA_FILE = {"networks": "network", "initiatives": "initiative"}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_there_is_content(catalog):
 @pytest.mark.parametrize("path", RECORD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_every_record_starts_with_its_schema_line(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../../schemas/{SCHEMA_FILE[path.parent.name]}.schema.json"
+    assert first == f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[path.parent.name].schema_file}"
 
 
 def test_every_record_has_sources_and_a_check_date(catalog):
@@ -77,7 +77,7 @@ def _field_names(model, seen=None) -> set[str]:
 
 def test_every_schema_field_has_a_label_in_both_languages():
     fields = set()
-    for model in (*RECORD_KINDS.values(), KeyFigure):
+    for model in (*(kind.model for kind in RECORD_KINDS.values()), KeyFigure):
         fields |= _field_names(model)
     fields -= {"nl", "en"}
     assert fields - Strings.field_names() == set()

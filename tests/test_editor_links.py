@@ -12,12 +12,11 @@ import pytest
 
 from sitegen.records.catalog import load_catalog
 from sitegen.pages.editing import FormTemplateError, check_form_template, correction_url
-from sitegen.pages.render import record_path
+from sitegen.site import LANGUAGES, language, record_path
 
 from conftest import FIXTURES, ROOT
 
 REPO_URL = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
-LANGUAGES = {"nl": "", "en": "en/"}
 
 
 class _Links(HTMLParser):
@@ -52,12 +51,12 @@ def links_of(site: Path, path: str) -> _Links:
 
 def record_pages():
     catalog = load_catalog(FIXTURES)  # tests/fixtures/content
-    return [(entry, lang) for entry in catalog.all_entries() for lang in LANGUAGES]
+    return [(entry, lang.code) for entry in catalog.all_entries() for lang in LANGUAGES]
 
 
 @pytest.mark.parametrize(("entry", "lang"), record_pages(), ids=lambda value: getattr(value, "id", value))
 def test_every_record_page_links_to_its_yaml_file_in_the_web_editor(fixture_site, entry, lang):
-    links = links_of(fixture_site, LANGUAGES[lang] + record_path(entry.kind, entry.id))
+    links = links_of(fixture_site, language(lang).page(record_path(entry.kind, entry.id)))
     expected = f"{REPO_URL}/edit/main/{entry.path}"
     [visible] = links.with_class("vh-edit-link")
     assert visible["href"] == expected
@@ -70,7 +69,7 @@ def test_every_record_page_links_to_its_yaml_file_in_the_web_editor(fixture_site
 
 @pytest.mark.parametrize(("entry", "lang"), record_pages(), ids=lambda value: getattr(value, "id", value))
 def test_every_record_page_links_to_the_prefilled_correction_form(fixture_site, fixture_url, entry, lang):
-    path = LANGUAGES[lang] + record_path(entry.kind, entry.id)
+    path = language(lang).page(record_path(entry.kind, entry.id))
     [link] = links_of(fixture_site, path).with_class("vh-correction-link")
     assert link["text"].strip() == {"nl": "Een correctie melden", "en": "Report a correction"}[lang]
     address = urlsplit(link["href"])

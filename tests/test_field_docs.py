@@ -13,14 +13,15 @@ import pytest
 from sitegen.records.catalog import load_catalog
 from sitegen.records.fields import all_fields, dutch_descriptions
 from sitegen.records.i18n import Strings
+from sitegen.site import LANGUAGE_CODES, RECORD_KINDS, language
 
 from conftest import FIXTURES, ROOT
 
-KINDS = ("networks", "initiatives")
+KINDS = tuple(RECORD_KINDS)
 
 
 def page(site, lang: str) -> str:
-    return html.unescape((site / ("en/" if lang == "en" else "") / "velden" / "index.html").read_text(encoding="utf-8"))
+    return html.unescape((site / language(lang).page("velden/") / "index.html").read_text(encoding="utf-8"))
 
 
 def rows(text: str, kind: str) -> dict[str, str]:
@@ -40,7 +41,7 @@ def test_every_field_has_a_label_in_both_languages():
     assert names <= Strings.field_names()
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_site_page_documents_every_field_with_its_description(fixture_site, kind, lang):
     documented = rows(page(fixture_site, lang), kind)
@@ -54,7 +55,7 @@ def test_the_site_page_documents_every_field_with_its_description(fixture_site, 
         assert description in body, doc.path
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_coded_fields_list_every_code_with_its_label(fixture_site, lang):
     vocabularies = load_catalog(FIXTURES).vocabularies
     documented = rows(page(fixture_site, lang), "initiatives")

@@ -10,6 +10,7 @@ import pytest
 from mkdocs.config import load_config
 
 from sitegen.records.catalog import load_catalog
+from sitegen.site import LANGUAGE_CODES, LANGUAGE_PATHS, language
 from sitegen.pages.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
 
 from conftest import ROOT
@@ -58,9 +59,9 @@ def test_links_in_a_chapter_point_inside_the_report_or_at_the_site(href, expecte
     assert _resolve(href, "focus/index.md", "focus/", "focus", anchors, "BASE/") == expected
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_report_chapters_have_unique_ids_and_only_internal_anchors_that_exist(lang):
-    config = load_config(str(ROOT / ("mkdocs.yml" if lang == "nl" else "mkdocs.en.yml")))
+    config = load_config(str(ROOT / language(lang).config_file))
     report = build_report(config, load_catalog(ROOT), link_base="https://example.org/", chapter_level=1)
     html = "".join(f'<h1 id="{c.slug}">{c.title}</h1>{c.html}' for c in report.chapters)
     found = ids(html)
@@ -77,14 +78,14 @@ def test_report_chapters_have_unique_ids_and_only_internal_anchors_that_exist(la
 # The built section ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
 def test_section_pages_and_printable_page_exist_in_both_languages(real_site, prefix):
     for src in CHAPTERS:
         assert (real_site / prefix / _url_of(src) / "index.html").exists(), src
     assert (real_site / prefix / "focus/print/index.html").exists()
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
 def test_printable_page_holds_every_chapter_in_nav_order_and_every_network(real_site, prefix):
     html = read(real_site, prefix + "focus/print")
     slugs = re.findall(r'<section class="vh-chapter" aria-labelledby="([^"]+)"', html)

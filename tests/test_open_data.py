@@ -13,8 +13,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 from sitegen.records.catalog import load_catalog
 from sitegen.outputs.open_data import columns, csv_header, csv_row, record_json
-from sitegen.pages.render import record_path
-from sitegen.records.schema import RECORD_KINDS, Initiative
+from sitegen.records.schema import Initiative
+from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
 
 
 class _JsonLd(HTMLParser):
@@ -64,7 +64,7 @@ def test_real_content_open_data_holds_every_record(real_site, kind):
 
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
 def test_every_schema_field_is_in_both_files(fixture_site, kind):
-    model = RECORD_KINDS[kind]
+    model = RECORD_KINDS[kind].model
     document, rows = load(fixture_site, kind)
     for name in model.model_fields:
         assert all(name in record for record in document["records"]), name
@@ -111,15 +111,16 @@ def test_overview_pages_link_the_open_data(fixture_site):
 def test_every_record_page_has_json_ld_that_parses(fixture_site):
     catalog = load_catalog(FIXTURES)
     for entry in catalog.all_entries():
-        for prefix in ("", "en/"):
-            html = (fixture_site / prefix / record_path(entry.kind, entry.id) / "index.html").read_text(encoding="utf-8")
+        for language in LANGUAGES:
+            path = language.page(record_path(entry.kind, entry.id))
+            html = (fixture_site / path / "index.html").read_text(encoding="utf-8")
             blocks = _JsonLd(html).blocks
             assert len(blocks) == 1, entry.id
             data = json.loads(blocks[0])
             assert data["@context"] == "https://schema.org"
             assert data["@type"] == ("Organization" if entry.kind == "networks" else "Project")
-            assert data["name"] == entry.record.title_in(prefix.rstrip("/") or "nl")
-            assert data["url"].endswith(prefix + record_path(entry.kind, entry.id))
+            assert data["name"] == entry.record.title_in(language.code)
+            assert data["url"].endswith(path)
             assert "<" not in blocks[0]
 
 

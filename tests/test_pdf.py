@@ -18,12 +18,12 @@ from sitegen.outputs.build import build_site
 from sitegen.records.catalog import load_catalog
 from sitegen.pages.focus_report import build_report
 from sitegen.outputs.pdf import allows, format_size, site_fetcher
+from sitegen.site import LANGUAGES, LANGUAGE_CODES
 
 from conftest import FIXTURES, ROOT, copy_project
 
 PDFS = {"nl": "focus/focusrapport.pdf", "en": "en/focus/focus-report.pdf"}
 TITLES = {"nl": "Focusrapport: Regionale VO-HO netwerken", "en": "Focus report: Regional VO-HO networks"}
-CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 HOSTILE_NETWORK = """\
 name: "Vijandig <script>alert('naam')</script> netwerk"
@@ -89,7 +89,7 @@ def hostile_site(tmp_path_factory) -> Path:
 # The real content ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_pdf_has_title_is_tagged_and_has_a_sensible_number_of_pages(real_site, lang):
     details = info(real_site / PDFS[lang])
     assert details["Title"] == TITLES[lang]
@@ -98,12 +98,12 @@ def test_pdf_has_title_is_tagged_and_has_a_sensible_number_of_pages(real_site, l
     assert details["Page size"].endswith("(A4)")
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_pdf_sets_its_language(real_site, lang):
     assert f"/Lang ({lang})".encode() in inflated(real_site / PDFS[lang])
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_every_font_is_embedded_and_the_text_font_is_the_sites_own(real_site, lang):
     rows = run("pdffonts", str(real_site / PDFS[lang])).splitlines()[2:]
     assert rows
@@ -113,14 +113,14 @@ def test_every_font_is_embedded_and_the_text_font_is_the_sites_own(real_site, la
     assert any("Source-Sans-3" in row for row in rows)
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_pdf_names_every_network_and_every_chapter_in_its_language(real_site, lang):
     text = text_of(real_site / PDFS[lang])
     catalog = load_catalog(ROOT)
     for network in catalog.networks.values():
         assert network.name in text
-    chapters = {code: [c.title for c in build_report(load_config(str(ROOT / CONFIGS[code])), catalog, "").chapters]
-                for code in CONFIGS}
+    chapters = {lang.code: [c.title for c in build_report(load_config(str(ROOT / lang.config_file)), catalog, "").chapters]
+                for lang in LANGUAGES}
     other = "en" if lang == "nl" else "nl"
     for title in chapters[lang]:
         assert " ".join(title.split()) in text
@@ -149,7 +149,7 @@ def test_pdf_links_point_at_the_site_or_at_https_only(real_site):
 # Hostile records and the restricted fetcher ----------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_hostile_record_text_is_printed_as_text_and_embeds_no_local_file(hostile_site, lang):
     pdf = hostile_site / PDFS[lang]
     text = text_of(pdf)

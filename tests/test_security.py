@@ -11,6 +11,7 @@ import pytest
 from sitegen.pages import csp
 from sitegen.outputs.build_context import PREVIEW
 
+from sitegen.site import LANGUAGE_PATHS
 from conftest import load_by_path
 
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
@@ -47,7 +48,7 @@ def test_every_built_page_carries_a_policy_and_no_other_host(fixture_site):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_run_under_their_policy_without_a_violation(page, fixture_url, prefix, path):
     page.goto(fixture_url + prefix + path)

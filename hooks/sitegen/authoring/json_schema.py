@@ -14,12 +14,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..records.schema import Initiative, KeyFigure, Network, Vocabularies
+from ..records.schema import KeyFigure, Vocabularies
+from ..site import RECORD_KINDS
 
 SCHEMAS_DIR = "schemas"
 SCHEMA_MODELS: dict[str, Any] = {
-    "network": Network,
-    "initiative": Initiative,
+    **{kind.singular: kind.model for kind in RECORD_KINDS.values()},
     "vocabularies": Vocabularies,
     "key-figures": TypeAdapter(list[KeyFigure]),
 }

@@ -13,13 +13,15 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter
 
-from ..records.catalog import CONTENT_DIR, VOCABULARIES_FILE
+from ..records.catalog import VOCABULARIES_FILE
 from ..records.fields import FieldDoc, record_fields
+from ..records.i18n import Strings
 from ..records.schema import ID_RULE, PLACEHOLDER, Vocabularies, is_valid_id
 from ..records.strict_yaml import load_file
+from ..site import CONTENT_DIR, RECORD_KINDS
 
-KINDS = {"network": "networks", "initiative": "initiatives"}
-"""Command-line name of each kind, and its folder in content/."""
+KINDS = {kind.singular: kind.name for kind in RECORD_KINDS.values()}
+"""Command-line name of each kind (`network`), and the kind (`networks`)."""
 
 _SHORT_VOCABULARY = 12  # list the codes in the comment up to this many; otherwise name the list
 _INDENT = "  "
@@ -34,7 +36,7 @@ def new_record(root: Path, kind_name: str, record_id: str) -> Path:
     kind = KINDS[kind_name]
     if not is_valid_id(record_id):
         raise ScaffoldError(f"'{record_id}' is not a valid id: {ID_RULE} (e.g. sterk-techniekonderwijs-twente)")
-    path = root / CONTENT_DIR / kind / f"{record_id}.yml"
+    path = root / RECORD_KINDS[kind].folder / f"{record_id}.yml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; ids are never reused")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,11 +45,9 @@ def new_record(root: Path, kind_name: str, record_id: str) -> Path:
 
 
 def scaffold_text(kind: str, vocabularies: Vocabularies) -> str:
-    singular = {"networks": "network", "initiatives": "initiative"}[kind]
-    noun = {"networks": "netwerk", "initiatives": "initiatief"}[kind]
     lines = [
-        f"# yaml-language-server: $schema=../../schemas/{singular}.schema.json",
-        f"# Nieuw {noun}. Vervang elke {PLACEHOLDER} door de juiste waarde. Optionele velden mogen leeg",
+        f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[kind].schema_file}",
+        f"# {Strings('nl').t(f'new-record-{kind}')}. Vervang elke {PLACEHOLDER} door de juiste waarde. Optionele velden mogen leeg",
         "# blijven of weg. Elk veld wordt uitgelegd op de pagina Velden van de site en in CONTRIBUTING.md.",
     ]
     for doc in record_fields(kind):

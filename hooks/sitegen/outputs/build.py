@@ -16,13 +16,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build_context import CONFIGS, BuildContext, BuildFailed
+from ..site import DEFAULT_LANGUAGE, LANGUAGES, language
+from .build_context import BuildContext, BuildFailed
 from ..records.catalog import VALIDATED_CATALOG_ENV, CatalogError, load_catalog, save_validated
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .search_index import index_site
 
-__all__ = ["CONFIGS", "BuildFailed", "build_site", "mkdocs_env", "report_catalog_errors"]
+__all__ = ["BuildFailed", "build_site", "mkdocs_env", "report_catalog_errors"]
 
 STAGING_DIR = ".build"
 
@@ -51,25 +52,25 @@ def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
     if site_url:
         base = site_url if site_url.endswith("/") else site_url + "/"
         env["SITE_URL"] = base
-        env["SITE_URL_EN"] = base + "en/"
+        env["SITE_URL_EN"] = base + LANGUAGES[1].path
     return env
 
 
 def _build_languages(root: Path, staging: Path, env: dict[str, str]) -> dict[str, Path]:
     """Run one `mkdocs build --strict` per language in parallel; return each language's output."""
-    outputs = {lang: staging / f"build-{lang}" for lang in CONFIGS}
+    outputs = {lang.code: staging / f"build-{lang.code}" for lang in LANGUAGES}
     processes = {
-        lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(outputs[lang])],
+        lang.code: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", lang.config_file, "-d", str(outputs[lang.code])],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
-        for lang, config in CONFIGS.items()
+        for lang in LANGUAGES
     }
     failures = []
     for lang, process in processes.items():
         output, _ = process.communicate()
         if process.returncode != 0:
-            failures.append(f"--- mkdocs build ({CONFIGS[lang]}) failed:\n{output}")
+            failures.append(f"--- mkdocs build ({language(lang).config_file}) failed:\n{output}")
     if failures:
         raise BuildFailed("\n".join(failures))
     return outputs
@@ -89,10 +90,9 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
         save_validated(catalog, handoff)
         env[VALIDATED_CATALOG_ENV] = str(handoff)
         outputs = _build_languages(root, staging, env)
-        site = outputs["nl"]
-        for lang, output in outputs.items():
-            if lang != "nl":
-                output.rename(site / lang)
+        site = outputs[DEFAULT_LANGUAGE.code]
+        for lang in LANGUAGES[1:]:
+            outputs[lang.code].rename(site / lang.path)
         for name, step in POST_BUILD_STEPS if steps is None else steps:
             started = time.perf_counter()
             step(BuildContext(root=root, site=site, catalog=catalog))

@@ -1,5 +1,5 @@
-"""What the complete build shares with its post-build steps: the languages' configs, the error a
-step raises, and the context every step is called with (project, staged site, validated catalog).
+"""What the complete build shares with its post-build steps: the error a step raises, and the
+context every step is called with (project, staged site, validated catalog).
 
 It sits apart from `build.py` so that the steps (`open_data`, `search_index`, `pdf`) can import it
 while `build.py` imports them.
@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records.catalog import Catalog
-
-CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
-"""The MkDocs config of each language; the first is the root of the site."""
 
 PREVIEW = "vh_preview"
 """Key of the MkDocs config that says this is `mkdocs serve` (set by hooks/records.py): a preview,

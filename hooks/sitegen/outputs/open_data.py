@@ -24,11 +24,11 @@ from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .build_context import BuildContext
 from ..records.catalog import Catalog, Entry
-from ..records.i18n import DEFAULT_LANGUAGE, LANGUAGES, Strings
-from ..pages.render import record_path
-from ..records.schema import RECORD_KINDS, Contact, Record, Text
+from ..records.i18n import Strings
+from ..records.schema import Contact, Record, Text
+from ..site import LANGUAGE_CODES, LANGUAGES, RECORD_KINDS, record_path
+from .build_context import BuildContext
 
 DATA_DIR = "data"
 LIST_SEPARATOR = " | "
@@ -112,7 +112,7 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
     if isinstance(value, list):  # a list of codes has the vocabulary of its items
         return [to_json(element, catalog, vocabulary) for element in value]
     if vocabulary:
-        return {"code": value, **{lang: catalog.label(vocabulary, value, lang) for lang in LANGUAGES}}
+        return {"code": value, **{lang: catalog.label(vocabulary, value, lang) for lang in LANGUAGE_CODES}}
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -121,7 +121,7 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
 def pages_of(entry: Entry) -> dict[str, str]:
     """The record's page in each language, relative to the site root."""
     path = record_path(entry.kind, entry.id)
-    return {lang: (path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}") for lang in LANGUAGES}
+    return {language.code: language.page(path) for language in LANGUAGES}
 
 
 def record_json(entry: Entry, catalog: Catalog) -> dict:
@@ -133,7 +133,7 @@ def records_document(kind: str, catalog: Catalog) -> dict:
     return {
         "kind": kind,
         "licence": LICENCE,
-        "documentation": {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + "open-data/" for lang in LANGUAGES},
+        "documentation": {language.code: language.page("open-data/") for language in LANGUAGES},
         "count": len(entries),
         "records": [record_json(entry, catalog) for entry in entries],
     }
@@ -172,14 +172,14 @@ def columns(model: type[BaseModel], prefix: str = "") -> tuple[tuple[str, str, s
 
 def _csv_names(name: str, how: str) -> list[str]:
     if how == "code":
-        return [name, *(f"{name}_{lang}" for lang in LANGUAGES)]
+        return [name, *(f"{name}_{lang}" for lang in LANGUAGE_CODES)]
     if how == "text":
-        return [f"{name}_{lang}" for lang in LANGUAGES]
+        return [f"{name}_{lang}" for lang in LANGUAGE_CODES]
     return [name]
 
 
 def csv_header(model: type[BaseModel]) -> list[str]:
-    header = ["id", *(f"page_{lang}" for lang in LANGUAGES)]
+    header = ["id", *(f"page_{lang}" for lang in LANGUAGE_CODES)]
     for name, _, how in columns(model):
         header += _csv_names(name, how)
     return header
@@ -190,9 +190,9 @@ def documented_columns(kind: str, lang: str) -> list[dict]:
     strings = Strings(lang)
     rows = [
         {"path": "id", "label": strings.t("open-data-id"), "csv": ["id"]},
-        {"path": "page", "label": strings.t("open-data-page"), "csv": [f"page_{code}" for code in LANGUAGES]},
+        {"path": "page", "label": strings.t("open-data-page"), "csv": [f"page_{code}" for code in LANGUAGE_CODES]},
     ]
-    for name, path, how in columns(RECORD_KINDS[kind]):
+    for name, path, how in columns(RECORD_KINDS[kind].model):
         label = " › ".join(strings.field(part) for part in path.split("."))
         rows.append({"path": path, "label": label, "csv": _csv_names(name, how)})
     return rows
@@ -224,15 +224,15 @@ def _spreadsheet_safe(cell: str) -> str:
 
 
 def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
-    row = [record["id"], *(record["page"][lang] for lang in LANGUAGES)]
+    row = [record["id"], *(record["page"][lang] for lang in LANGUAGE_CODES)]
     for _, path, how in columns(model):
         value = _lookup(record, path)
         items = value if isinstance(value, list) else ([] if value is None else [value])
         if how == "code":
             row.append(LIST_SEPARATOR.join(item["code"] for item in items))
-            row += [LIST_SEPARATOR.join(item[lang] for item in items) for lang in LANGUAGES]
+            row += [LIST_SEPARATOR.join(item[lang] for item in items) for lang in LANGUAGE_CODES]
         elif how == "text":
-            row += [LIST_SEPARATOR.join(_cell(item.get(lang)) for item in items) for lang in LANGUAGES]
+            row += [LIST_SEPARATOR.join(_cell(item.get(lang)) for item in items) for lang in LANGUAGE_CODES]
         elif how == "json":
             row.append(json.dumps(value, ensure_ascii=False) if value else "")
         elif how == "list":
@@ -244,7 +244,7 @@ def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
 
 def records_csv(kind: str, document: dict) -> str:
     """The CSV twin of a kind's JSON document (`records_document`)."""
-    model = RECORD_KINDS[kind]
+    model = RECORD_KINDS[kind].model
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_header(model))

@@ -22,13 +22,14 @@ from urllib.request import url2pathname
 import jinja2
 from markupsafe import Markup
 
-from .build_context import CONFIGS, BuildContext
+from ..site import LANGUAGES, OVERRIDES_DIR, language
+from .build_context import BuildContext
 from ..records.catalog import Catalog
 from ..pages.focus_report import SECTION, Report, build_report
 from ..records.i18n import Strings
 from ..pages.render import PDF_SIZE_SLOT, format_date
 
-PRINT_DIR = Path(__file__).resolve().parents[3] / "overrides" / "print"
+PRINT_DIR = OVERRIDES_DIR / "print"
 STYLESHEET = "print/report.css"
 """Where MkDocs copies `overrides/print/report.css` in each language's build."""
 
@@ -63,10 +64,10 @@ def site_fetcher(site: Path):
 def write_report_pdfs(build: BuildContext) -> None:
     """The post-build step: one PDF per language, beside that language's focus chapters."""
     root, site, catalog = build.root, build.site, build.catalog
-    for lang, config_file in CONFIGS.items():
+    for lang in LANGUAGES:
         started = time.perf_counter()
-        path, pages = write_report_pdf(root / config_file, catalog, site)
-        print(f"  focus report PDF ({lang}): {time.perf_counter() - started:.2f} s, {pages} pages, "
+        path, pages = write_report_pdf(root / lang.config_file, catalog, site)
+        print(f"  focus report PDF ({lang.code}): {time.perf_counter() - started:.2f} s, {pages} pages, "
               f"{path.stat().st_size // 1000} kB")
 
 
@@ -77,7 +78,7 @@ def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[P
 
     config = load_config(str(config_file))
     lang = config["theme"]["language"]
-    build_root = site / config["extra"]["languages"][lang]["path"]
+    build_root = site / language(lang).path
     site_url = _published_address(build_root) or config["site_url"] or ""
     report = build_report(config, catalog, link_base=site_url, chapter_level=1)
     html = render_report_html(report, site_url)

@@ -28,7 +28,8 @@ from mkdocs.utils.meta import get_data
 
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
-from .render import MARKER, Heading, record_path, render_fragment, toc_tokens
+from ..site import record_path, root_of
+from .render import MARKER, Heading, render_fragment, toc_tokens
 
 SECTION = "focus"
 """The nav section that is the report (its key in `nav:` of mkdocs.yml)."""
@@ -150,7 +151,7 @@ def _render_chapter(config, catalog: Catalog, lang: str, src_uri: str, source: t
     )
     body = converter.convert(text)
     url = _url_of(src_uri)
-    root = "../" * url.count("/") or "./"
+    root = root_of(url)
     body = MARKER.sub(
         lambda match: "" if match.group(1) in NOT_IN_REPORT
         else str(render_fragment(match.group(1), catalog, lang, root)),

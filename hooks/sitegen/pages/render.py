@@ -22,12 +22,11 @@ from ..records.catalog import Catalog, Entry
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from ..records.field_docs import FieldRow, field_rows
-from ..records.i18n import DEFAULT_LANGUAGE, Strings
+from ..records.i18n import Strings
 from ..records.schema import Markdown, Text
+from ..site import OVERRIDES_DIR, language, record_path
 
-FRAGMENTS_DIR = Path(__file__).resolve().parents[3] / "overrides" / "fragments"
-SECTIONS = {"networks": "netwerken", "initiatives": "initiatieven"}
-"""URL section of each record kind; the same in both languages."""
+FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
 _MONTHS = {
     "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -74,11 +73,6 @@ FRAGMENTS = {
 class Rendered:
     html: Markup
     headings: list[Heading]
-
-
-def record_path(kind: str, record_id: str) -> str:
-    """Site-relative address of a record page, e.g. `netwerken/u-talent/`."""
-    return f"{SECTIONS[kind]}/{record_id}/"
 
 
 @functools.cache
@@ -173,7 +167,7 @@ class _Context:
             "field_rows": self.field_rows,
             "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
-            "data_root": self.root + ("" if self.lang == DEFAULT_LANGUAGE else "../"),
+            "data_root": self.root + language(self.lang).up_to_site_root,
             "open_data_columns": self.open_data_columns,
             "mailto": mailto,
             "pdf_size_slot": PDF_SIZE_SLOT,

@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..site import CONTENT_DIR, RECORD_KINDS
 from .schema import (
     ID_PATTERN,
     ID_RULE,
-    RECORD_KINDS,
     Initiative,
     KeyFigure,
     Network,
@@ -31,7 +31,6 @@ from .schema import (
 )
 from .strict_yaml import YamlProblem, load_file, positions
 
-CONTENT_DIR = "content"
 VALIDATED_CATALOG_ENV = "SITEGEN_VALIDATED_CATALOG"
 """Set by the complete build to the file of the catalog it validated at its start (see below)."""
 VOCABULARIES_FILE = "vocabularies.yml"
@@ -274,9 +273,10 @@ def load_catalog(root: Path) -> Catalog:
 
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
-    for kind, model in RECORD_KINDS.items():
+    for kind, record_kind in RECORD_KINDS.items():
+        model = record_kind.model
         entries[kind] = {}
-        folder = content / kind
+        folder = root / record_kind.folder
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):

@@ -18,7 +18,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import ID_PATTERN, RECORD_KINDS, Markdown, Record, Text, Vocabularies
+from ..site import RECORD_KINDS
+from .schema import ID_PATTERN, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
 LEAF_MODELS = {Text: "text", Markdown: "markdown"}
@@ -57,7 +58,7 @@ def dutch_descriptions() -> dict[str, str]:
 
 @functools.cache  # the JSON Schema of each model is built once
 def record_fields(kind: str) -> tuple[FieldDoc, ...]:
-    return _model_fields(RECORD_KINDS[kind], "")
+    return _model_fields(RECORD_KINDS[kind].model, "")
 
 
 def all_fields(kind: str) -> list[FieldDoc]:

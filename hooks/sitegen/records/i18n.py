@@ -12,11 +12,9 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from ..site import language
 from .schema import VocabularyEntry
 from .strict_yaml import load_file
-
-LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "nl"
 
 
 @functools.cache
@@ -29,9 +27,7 @@ class Strings:
     """The interface text of one language."""
 
     def __init__(self, lang: str):
-        if lang not in LANGUAGES:
-            raise ValueError(f"unknown language {lang!r}; the site speaks {', '.join(LANGUAGES)}")
-        self.lang = lang
+        self.lang = language(lang).code  # an unknown language is a ValueError
 
     def t(self, key: str, **values: object) -> str:
         return _strings()["ui"][key].label(self.lang).format(**values)

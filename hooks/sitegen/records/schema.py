@@ -389,6 +389,3 @@ VOCABULARY_NOUNS = {
     "funders": "funder",
     "participant_kinds": "kind of participant",
 }
-
-RECORD_KINDS: dict[str, type[Record]] = {"networks": Network, "initiatives": Initiative}
-"""Record kinds by their folder in content/ (which is also their URL section)."""
