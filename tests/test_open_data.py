@@ -12,7 +12,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from sitegen.records.catalog import load_catalog
-from sitegen.outputs.open_data import columns, csv_header, csv_row, record_json
+from sitegen.outputs.open_data import csv_header, csv_row, record_json
+from sitegen.records.fields import columns
 from sitegen.records.schema import Initiative
 from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
 
@@ -70,7 +71,7 @@ def test_every_schema_field_is_in_both_files(fixture_site, kind):
         assert all(name in record for record in document["records"]), name
     header = list(rows[0])
     assert header == csv_header(model)
-    top_level = {path.split(".")[0] for _, path, _ in columns(model)}
+    top_level = {column.path.split(".")[0] for column in columns(model)}
     assert top_level == set(model.model_fields)
 
 

@@ -14,7 +14,7 @@ import yaml
 from pydantic import TypeAdapter
 
 from ..records.catalog import VOCABULARIES_FILE
-from ..records.fields import FieldDoc, record_fields
+from ..records.fields import SchemaField, record_fields
 from ..records.i18n import Strings
 from ..records.schema import ID_RULE, PLACEHOLDER, Vocabularies, is_valid_id
 from ..records.strict_yaml import load_file
@@ -58,7 +58,7 @@ def scaffold_text(kind: str, vocabularies: Vocabularies) -> str:
 # Rendering -----------------------------------------------------------------------------------------
 
 
-def _comment(doc: FieldDoc, vocabularies: Vocabularies) -> str:
+def _comment(doc: SchemaField, vocabularies: Vocabularies) -> str:
     parts = [doc.description_in("nl").rstrip(".") + "."]
     parts.append("Verplicht." if doc.required else "Optioneel.")
     if doc.many and doc.kind != "object":
@@ -76,7 +76,7 @@ def _comment(doc: FieldDoc, vocabularies: Vocabularies) -> str:
     return "# " + " ".join(parts)
 
 
-def _field_lines(doc: FieldDoc, vocabularies: Vocabularies, depth: int) -> list[str]:
+def _field_lines(doc: SchemaField, vocabularies: Vocabularies, depth: int) -> list[str]:
     """The comment and the value of one field, indented `depth` levels."""
     pad = _INDENT * depth
     key = f"{pad}{doc.name}:"
@@ -110,7 +110,7 @@ def _field_lines(doc: FieldDoc, vocabularies: Vocabularies, depth: int) -> list[
     return [comment, f"{key} [{PLACEHOLDER}]" if doc.many else f"{key} {PLACEHOLDER}"]
 
 
-def _children(doc: FieldDoc, vocabularies: Vocabularies, depth: int, item: bool = False) -> list[str]:
+def _children(doc: SchemaField, vocabularies: Vocabularies, depth: int, item: bool = False) -> list[str]:
     """The nested fields; as one list item (`- key: ...`, the other keys under the first) when `item`."""
     lines = [line for child in doc.children for line in _field_lines(child, vocabularies, depth)]
     if not item:

@@ -1,7 +1,6 @@
 """Open data: every record as JSON and CSV in `site/data/`, and schema.org JSON-LD on record pages.
 
-The columns and keys are derived from the pydantic models in `schema.py` by walking their fields,
-never from a hand-kept list: a field added to the schema appears in the files by itself. A coded
+The columns and keys come from the schema walker (`records/fields.py`), never from a hand-kept list: a field added to the schema appears in the files by itself. A coded
 field carries its code and both languages' labels. Personal data follows the pages' rule: a
 contact's name, role, e-mail and phone are published only when the record says `publish: true`.
 
@@ -13,20 +12,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import json
-import types
-import typing
 from typing import Any
 
 from markupsafe import Markup
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from ..records.catalog import Catalog, Entry
-from ..records.i18n import Strings
-from ..records.schema import Contact, Record, Text
+from ..records.fields import columns, fields_of
+from ..records.schema import Contact
 from ..site import LANGUAGE_CODES, LANGUAGES, RECORD_KINDS, record_path
 from .build_context import BuildContext
 
@@ -38,65 +33,7 @@ LICENCE = "PLACEHOLDER: the licence of this data has not been chosen yet (for ex
 PRIVATE_CONTACT_FIELDS = ("name", "role", "email", "phone")
 
 
-# Walking the schema ----------------------------------------------------------------------------
-
-
-def vocabulary_of(annotation: Any, info: FieldInfo | None = None) -> str | None:
-    """The vocabulary a coded field (or the items of a list of codes) takes its codes from."""
-    extra = info.json_schema_extra if info is not None else None
-    if isinstance(extra, dict) and "x-vocabulary" in extra:
-        return str(extra["x-vocabulary"])
-    for arg in typing.get_args(annotation):
-        if isinstance(arg, FieldInfo):
-            found = vocabulary_of(None, arg)
-        elif arg is type(None):
-            continue
-        else:
-            found = vocabulary_of(arg)
-        if found:
-            return found
-    return None
-
-
-def _strip(annotation: Any) -> Any:
-    """Optional[X] -> X and Annotated[X, ...] -> X (lists are kept)."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
-        else:
-            return annotation
-
-
-def field_names(model: type[BaseModel]) -> list[str]:
-    """A model's fields; a record's own fields (name, title …) before those every record has."""
-    names = list(model.model_fields)
-    if issubclass(model, Record) and model is not Record:
-        own = [name for name in names if name not in Record.model_fields]
-        return own + [name for name in names if name not in own]
-    return names
-
-
-def _is_model(annotation: Any, base: type = BaseModel) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, base)
-
-
-def _item(annotation: Any) -> Any | None:
-    """The item type of a list annotation, or None."""
-    stripped = _strip(annotation)
-    return typing.get_args(stripped)[0] if typing.get_origin(stripped) is list else None
-
-
 # JSON ------------------------------------------------------------------------------------------
-
-
-@functools.cache
-def _json_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
-    """(name, vocabulary or None) of each field, in output order: the schema is walked once a model."""
-    fields = model.model_fields
-    return tuple((name, vocabulary_of(fields[name].annotation, fields[name])) for name in field_names(model))
 
 
 def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
@@ -104,7 +41,7 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
     if value is None:
         return None
     if isinstance(value, BaseModel):
-        data = {name: to_json(getattr(value, name), catalog, codes) for name, codes in _json_fields(type(value))}
+        data = {item.name: to_json(getattr(value, item.name), catalog, item.vocabulary) for item in fields_of(type(value))}
         if isinstance(value, Contact) and not value.publish:
             for name in PRIVATE_CONTACT_FIELDS:
                 data[name] = None
@@ -142,60 +79,8 @@ def records_document(kind: str, catalog: Catalog) -> dict:
 # CSV -------------------------------------------------------------------------------------------
 
 
-@functools.cache
-def columns(model: type[BaseModel], prefix: str = "") -> tuple[tuple[str, str, str], ...]:
-    """(column name, field path, how) for every field of `model`, nested models flattened.
-
-    how: `code` (code column plus a label column per language), `text` (one column per language),
-    `list` (items joined), `json` (a list of structured items as JSON), `value`.
-    """
-    result: list[tuple[str, str, str]] = []
-    for name in field_names(model):
-        info = model.model_fields[name]
-        path = f"{prefix}{name}"
-        annotation = _strip(info.annotation)
-        item = _item(annotation)
-        if vocabulary_of(info.annotation, info):
-            result.append((path, path, "code"))
-        elif _is_model(annotation, Text) or (item is not None and _is_model(_strip(item), Text)):
-            result.append((path, path, "text"))
-        elif _is_model(annotation):
-            result.extend(columns(annotation, f"{path}."))
-        elif item is not None and _is_model(_strip(item)):
-            result.append((path, path, "json"))
-        elif item is not None:
-            result.append((path, path, "list"))
-        else:
-            result.append((path, path, "value"))
-    return tuple(result)
-
-
-def _csv_names(name: str, how: str) -> list[str]:
-    if how == "code":
-        return [name, *(f"{name}_{lang}" for lang in LANGUAGE_CODES)]
-    if how == "text":
-        return [f"{name}_{lang}" for lang in LANGUAGE_CODES]
-    return [name]
-
-
 def csv_header(model: type[BaseModel]) -> list[str]:
-    header = ["id", *(f"page_{lang}" for lang in LANGUAGE_CODES)]
-    for name, _, how in columns(model):
-        header += _csv_names(name, how)
-    return header
-
-
-def documented_columns(kind: str, lang: str) -> list[dict]:
-    """Every field of the files with its label in `lang` and its CSV columns, for the docs page."""
-    strings = Strings(lang)
-    rows = [
-        {"path": "id", "label": strings.t("open-data-id"), "csv": ["id"]},
-        {"path": "page", "label": strings.t("open-data-page"), "csv": [f"page_{code}" for code in LANGUAGE_CODES]},
-    ]
-    for name, path, how in columns(RECORD_KINDS[kind].model):
-        label = " › ".join(strings.field(part) for part in path.split("."))
-        rows.append({"path": path, "label": label, "csv": _csv_names(name, how)})
-    return rows
+    return ["id", *(f"page_{lang}" for lang in LANGUAGE_CODES), *(name for column in columns(model) for name in column.names)]
 
 
 def _lookup(data: dict, path: str) -> Any:
@@ -225,8 +110,9 @@ def _spreadsheet_safe(cell: str) -> str:
 
 def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
     row = [record["id"], *(record["page"][lang] for lang in LANGUAGE_CODES)]
-    for _, path, how in columns(model):
-        value = _lookup(record, path)
+    for column in columns(model):
+        how = column.how
+        value = _lookup(record, column.path)
         items = value if isinstance(value, list) else ([] if value is None else [value])
         if how == "code":
             row.append(LIST_SEPARATOR.join(item["code"] for item in items))

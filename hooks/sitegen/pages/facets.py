@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from ..records.catalog import Catalog, Entry
-from ..records.fields import FieldDoc, record_fields
+from ..records.fields import SchemaField, record_fields
 from ..records.i18n import Strings
 
 
@@ -27,7 +27,7 @@ class Facet:
     """The schema field it reads; what the field holds comes from the schema."""
 
     @functools.cached_property
-    def _doc(self) -> FieldDoc:
+    def _doc(self) -> SchemaField:
         found = next((doc for doc in record_fields(self.kind) if doc.path == self.field), None)
         if found is None:
             raise ValueError(f"facet {self.key!r}: {self.kind} have no field {self.field!r}")

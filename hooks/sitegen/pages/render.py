@@ -22,9 +22,10 @@ from ..records.catalog import Catalog, Entry
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from ..records.field_docs import FieldRow, field_rows
+from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.schema import Markdown, Text
-from ..site import OVERRIDES_DIR, language, record_path
+from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path
 
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
@@ -148,9 +149,15 @@ class _Context:
         return field_rows(kind, self.lang, self.catalog.vocabularies, records)
 
     def open_data_columns(self, kind: str) -> list[dict]:
-        from ..outputs.open_data import documented_columns  # local: open_data imports this module
-
-        return documented_columns(kind, self.lang)
+        """Every field of the open-data files with its label and its CSV columns, for the docs page."""
+        rows = [
+            {"path": "id", "label": self.strings.t("open-data-id"), "csv": ["id"]},
+            {"path": "page", "label": self.strings.t("open-data-page"), "csv": [f"page_{code}" for code in LANGUAGE_CODES]},
+        ]
+        for column in columns(RECORD_KINDS[kind].model):
+            label = " › ".join(self.strings.field(part) for part in column.path.split("."))
+            rows.append({"path": column.path, "label": label, "csv": column.names})
+        return rows
 
     def variables(self) -> dict:
         return {

@@ -10,8 +10,6 @@ from __future__ import annotations
 import functools
 import os
 import pickle
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR, RECORD_KINDS
+from .fields import model_at
 from .schema import (
     ID_PATTERN,
     ID_RULE,
@@ -153,47 +152,13 @@ def field_name(loc: tuple) -> str:
     return name
 
 
-def _model_at(model: Any, loc: tuple) -> type[BaseModel] | None:
-    """The model class that holds the last field of `loc`, for listing the allowed fields."""
-    current = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int) or part == "[key]":
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            if info is None:
-                return None
-            current = info.annotation
-        elif typing.get_origin(current) is dict:
-            current = typing.get_args(current)[1]
-        else:
-            return None
-    current = _unwrap(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional, list[...] and Annotated down to the model or type inside."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union, types.UnionType):
-            inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            models = [arg for arg in inner if isinstance(arg, type) and issubclass(arg, BaseModel)]
-            annotation = models[0] if models else inner[0]
-        else:
-            return annotation
-
-
 def _message(error: dict, model: type[BaseModel]) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
         return "this field is required"
     if kind == "extra_forbidden":
-        holder = _model_at(model, error["loc"][:-1])
+        holder = model_at(model, error["loc"][:-1])
         allowed = ", ".join(holder.model_fields) if holder else ""
         return f"unknown field; allowed here: {allowed}" if allowed else "unknown field"
     if kind == "string_pattern_mismatch":

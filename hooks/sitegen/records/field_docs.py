@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
-from .fields import FieldDoc, all_fields, example_value
+from .fields import SchemaField, all_fields, example_value
 from .i18n import Strings
 from .schema import Vocabularies
 
@@ -66,7 +66,7 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
     return rows
 
 
-def _example(doc: FieldDoc, vocabularies: Vocabularies, records: list[dict]) -> str:
+def _example(doc: SchemaField, vocabularies: Vocabularies, records: list[dict]) -> str:
     value = None
     if not doc.path.startswith(_PERSONAL):
         value = next((found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None)

@@ -1,10 +1,15 @@
-"""Every field of a record kind, walked from the pydantic models, for documentation and scaffolding.
+"""The schema walker: every field of a model, walked once from the pydantic models.
 
-`record_fields(kind)` returns the fields of `Network` or `Initiative` in a readable order (the
-kind's own fields first, then those every record has), nested fields as children. What a field
-is comes from the models' JSON Schema (type, format, examples, `x-vocabulary`); its English
-description from `schema.py`, its Dutch one from `field_descriptions.nl.yml` beside this module,
-keyed `Model.field` (a test checks that every field has one and that none is left over).
+`fields_of(model)` returns a model's fields in a readable order (a record's own fields first, then
+those every record has), nested fields as children; `record_fields(kind)` those of a record kind.
+What a field holds comes from the model's JSON Schema (type, format, examples, `x-vocabulary`,
+`x-personal`) and its annotation (the nested model); its English description from `schema.py`, its
+Dutch one from `field_descriptions.nl.yml` beside this module, keyed `Model.field` (a test checks
+that every field has one and that none is left over).
+
+Everything that needs to know the fields asks here: the positions and allowed fields of record
+errors (`model_at`), the open-data files and their columns (`columns`), the field documentation,
+the scaffold of a new record, the facets and the tests.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..site import RECORD_KINDS
+from ..site import LANGUAGE_CODES, RECORD_KINDS
 from .schema import ID_PATTERN, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
@@ -27,7 +33,7 @@ LEAF_MODELS = {Text: "text", Markdown: "markdown"}
 
 
 @dataclass(frozen=True)
-class FieldDoc:
+class SchemaField:
     key: str  # "Contact.email": the declaring model and the field
     name: str
     path: str  # "partners.schools.count"; "[]" marks the items of a list: "sources[].url"
@@ -39,12 +45,19 @@ class FieldDoc:
     description: str
     examples: tuple[Any, ...]
     default: Any
-    children: tuple[FieldDoc, ...] = field(default=())
+    model: type[BaseModel] | None = None
+    """The model of the value (of each item, of each mapped value): a part, or a text."""
+    mapping: bool = False
+    """A mapping of codes to values (the lists of the vocabularies file)."""
+    personal: bool | None = None
+    """`x-personal` of the schema: True for personal data (published only with `publish: true`),
+    False for a field of a contact that is always public, None where the schema does not say."""
+    children: tuple[SchemaField, ...] = field(default=())
 
     def description_in(self, lang: str) -> str:
         return dutch_descriptions()[self.key] if lang == "nl" else self.description
 
-    def walk(self) -> typing.Iterator[FieldDoc]:
+    def walk(self) -> Iterator[SchemaField]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -56,16 +69,75 @@ def dutch_descriptions() -> dict[str, str]:
     return data
 
 
-@functools.cache  # the JSON Schema of each model is built once
-def record_fields(kind: str) -> tuple[FieldDoc, ...]:
-    return _model_fields(RECORD_KINDS[kind].model, "")
+def fields_of(model: type[BaseModel]) -> tuple[SchemaField, ...]:
+    """The fields of any model of the schema (a record, a part of one, a text)."""
+    return _model_fields(model, "")
 
 
-def all_fields(kind: str) -> list[FieldDoc]:
+def record_fields(kind: str) -> tuple[SchemaField, ...]:
+    return fields_of(RECORD_KINDS[kind].model)
+
+
+def all_fields(kind: str) -> list[SchemaField]:
     return [doc for top in record_fields(kind) for doc in top.walk()]
 
 
-def example_value(doc: FieldDoc, vocabularies: Vocabularies) -> Any:
+def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model reached by a validation error's location (`("partners", "schools")`), if any."""
+    current, mapping_key = model, False
+    for part in loc:
+        if isinstance(part, int) or part == "[key]":
+            continue
+        if mapping_key:  # the code of a mapping (`sectors: {engineering: ...}`)
+            mapping_key = False
+            continue
+        found = next((item for item in fields_of(current) if item.name == part), None)
+        if found is None or found.model is None:
+            return None
+        current, mapping_key = found.model, found.mapping
+    return current
+
+
+@dataclass(frozen=True)
+class Column:
+    """A field as a table column (open data's CSV), nested parts flattened into their fields."""
+
+    path: str
+    how: str
+    """`code` (the code and a label per language), `text` (one column per language), `list` (items
+    joined), `json` (a list of structured items as JSON), `value`."""
+
+    @property
+    def names(self) -> list[str]:
+        """The column names: `sectors`, `sectors_nl`, `sectors_en`; `title_nl`, `title_en`."""
+        if self.how == "code":
+            return [self.path, *(f"{self.path}_{lang}" for lang in LANGUAGE_CODES)]
+        if self.how == "text":
+            return [f"{self.path}_{lang}" for lang in LANGUAGE_CODES]
+        return [self.path]
+
+
+def columns(model: type[BaseModel]) -> tuple[Column, ...]:
+    return _columns(fields_of(model))
+
+
+def _columns(fields: tuple[SchemaField, ...]) -> tuple[Column, ...]:
+    result: list[Column] = []
+    for item in fields:
+        if item.vocabulary:
+            result.append(Column(item.path, "code"))
+        elif item.kind in LEAF_MODELS.values():
+            result.append(Column(item.path, "text"))
+        elif item.kind == "object" and not item.many:
+            result.extend(_columns(item.children))
+        elif item.kind == "object":
+            result.append(Column(item.path, "json"))
+        else:
+            result.append(Column(item.path, "list" if item.many else "value"))
+    return tuple(result)
+
+
+def example_value(doc: SchemaField, vocabularies: Vocabularies) -> Any:
     """One valid value of the field as YAML data (a whole list for a list field)."""
     if doc.kind == "object":
         item: Any = {child.name: example_value(child, vocabularies) for child in doc.children}
@@ -85,7 +157,8 @@ def example_value(doc: FieldDoc, vocabularies: Vocabularies) -> Any:
 # Walking the models ------------------------------------------------------------------------------
 
 
-def _model_fields(model: type[BaseModel], prefix: str) -> tuple[FieldDoc, ...]:
+@functools.cache  # the JSON Schema of each model is built once
+def _model_fields(model: type[BaseModel], prefix: str) -> tuple[SchemaField, ...]:
     schema = model.model_json_schema()
     required = set(schema.get("required", []))
     names = sorted(model.model_fields, key=lambda name: name in Record.model_fields)
@@ -94,19 +167,19 @@ def _model_fields(model: type[BaseModel], prefix: str) -> tuple[FieldDoc, ...]:
     )
 
 
-def _field(model: type[BaseModel], name: str, prop: dict, required: bool, prefix: str) -> FieldDoc:
+def _field(model: type[BaseModel], name: str, prop: dict, required: bool, prefix: str) -> SchemaField:
     info = model.model_fields[name]
     value = _without_null(prop)
     many = value.get("type") == "array"
     item = _without_null(value.get("items", {})) if many else value
-    nested = _nested_model(info.annotation)
+    nested, mapping = _nested_model(info.annotation)
     path = f"{prefix}{name}"
     kind = LEAF_MODELS.get(nested) or ("object" if nested else _kind(item))
     children = _model_fields(nested, f"{path}[]." if many else f"{path}.") if kind == "object" else ()
     default = None if info.is_required() else info.get_default(call_default_factory=True)
     if isinstance(default, BaseModel):
         default = default.model_dump()
-    return FieldDoc(
+    return SchemaField(
         key=f"{_declaring_model(model, name).__name__}.{name}",
         name=name,
         path=path,
@@ -118,6 +191,9 @@ def _field(model: type[BaseModel], name: str, prop: dict, required: bool, prefix
         description=prop.get("description") or item.get("description") or "",
         examples=tuple(item.get("enum") or item.get("examples") or prop.get("examples") or ()),
         default=default,
+        model=nested,
+        mapping=mapping,
+        personal=value.get("x-personal"),
         children=children,
     )
 
@@ -146,16 +222,22 @@ def _kind(item: dict) -> str:
     return "string"
 
 
-def _nested_model(annotation: Any) -> type[BaseModel] | None:
+def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model inside an annotation (through Optional, Annotated, list and dict values), and
+    whether a mapping was passed on the way."""
+    mapping = False
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         elif origin in (list, typing.Union, types.UnionType):
             annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+        elif origin is dict:
+            annotation, mapping = typing.get_args(annotation)[1], True
         else:
             break
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return (annotation if is_model else None), mapping
 
 
 def _declaring_model(model: type[BaseModel], name: str) -> type:
