@@ -9,5 +9,5 @@
 - `authoring/`: editors' tools: the scaffold, the JSON Schemas, the field tables, translations.
 
 Imports run one way: records <- pages <- outputs; authoring uses records only (and the site
-model).
+model); `tests/test_layout.py` reads every import and fails on any other, and on an import cycle.
 """

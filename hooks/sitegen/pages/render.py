@@ -21,6 +21,7 @@ from ..records import markdown_text
 from ..records.catalog import Catalog, Entry
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
+from .json_ld import json_ld
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
@@ -219,8 +220,6 @@ def render_fragment(
 
 def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
     """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
-    from ..outputs.open_data import json_ld  # local: open_data imports this module
-
     context = _Context(catalog, lang, "")
     template = _environment().get_template("record-meta.html")
     return Markup(template.render(
