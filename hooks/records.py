@@ -3,8 +3,8 @@
 Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; the language comes
 from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
 
-- `on_startup` notes whether this is `mkdocs serve`, whose preview has no downloads to link;
-- `on_config` validates every record (all errors at once, before `site/` is touched), checks
+- `on_config` makes the build's state (`sitegen.pages.build_state`): the catalog, validated with
+  all errors at once before `site/` is touched, or handed over by the complete build; it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
   sitemap alternates from it;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
@@ -16,7 +16,6 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -26,18 +25,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from sitegen.pages import focus_report
-from sitegen.outputs.build_context import PREVIEW
-from sitegen.records.catalog import CatalogError, load_for_build
+from sitegen.pages.build_state import start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
+from sitegen.records.catalog import CatalogError
 from sitegen.records.i18n import Strings
 from sitegen.pages.render import FRAGMENTS, MARKER, render_fragment, render_record, render_record_meta, toc_tokens
 from sitegen.site import LANGUAGES, RECORD_KINDS, language, root_of
-
-# The catalog and the page-to-record map live on the config object of the current build, so that
-# nothing survives from one `mkdocs serve` rebuild to the next.
-CATALOG = "vh_catalog"
-RECORD_PAGES = "vh_record_pages"
-_command = "build"
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
@@ -46,23 +39,15 @@ FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/",
 # Hooks -----------------------------------------------------------------------------------------
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
-
-
 def on_config(config):
     try:
-        catalog = load_for_build(_project_root(config))
+        start_build(config)
     except CatalogError as error:
         raise PluginError(str(error)) from None
     try:
         check_form_template(config.extra.get("correction_form", ""), config.repo_url)
     except FormTemplateError as error:
         raise PluginError(str(error)) from None
-    config[CATALOG] = catalog
-    config[RECORD_PAGES] = {}
-    config[PREVIEW] = _command == "serve"
     _check_languages(config)
     _wire_languages(config)
     _wire_search(config)
@@ -70,14 +55,14 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    catalog = config[CATALOG]
-    for entry in catalog.all_entries():
+    state = state_of(config)
+    for entry in state.catalog.all_entries():
         src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         # The edit link points at the record's YAML file, not at the generated page.
         file.edit_uri = f"../../{entry.path}"
         files.append(file)
-        config[RECORD_PAGES][src_uri] = entry
+        state.record_pages[src_uri] = entry
     # The whole focus report on one page, to print (sitegen/focus_report.py assembles it).
     print_page = File.generated(config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV)
     print_page.edit_uri = None  # nothing to edit: the chapters are the sources
@@ -96,7 +81,7 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
-    entry = config[RECORD_PAGES].get(page.file.src_uri)
+    entry = state_of(config).record_pages.get(page.file.src_uri)
     lang = config.theme["language"]
     if page.file.src_uri == focus_report.PRINT_PAGE:
         page.meta["title"] = Strings(lang).t("focus-print-title")
@@ -119,10 +104,10 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
-    catalog = config[CATALOG]
-    lang = config.theme["language"]
+    state = state_of(config)
+    catalog, lang = state.catalog, state.language.code
     root = root_of(page.url)
-    entry = config[RECORD_PAGES].get(page.file.src_uri)
+    entry = state.record_pages.get(page.file.src_uri)
     if page.file.src_uri == focus_report.PRINT_PAGE:
         # Not marked for the search index: the page repeats the chapters word for word.
         report = focus_report.build_report(config, catalog, link_base=root, chapter_level=2)
@@ -136,18 +121,12 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
-            fragment = render_fragment(name, catalog, lang, root, preview=config[PREVIEW])
+            fragment = render_fragment(name, catalog, lang, root, preview=state.preview)
             html = html.replace(marker, str(fragment))
     return _searchable(html)
 
 
 # Helpers ---------------------------------------------------------------------------------------
-
-
-def _project_root(config) -> Path:
-    # Relative paths in an inherited config resolve from the child config's folder; both configs
-    # sit in the project root, so that folder is the root.
-    return Path(config.config_file_path).resolve().parent
 
 
 def _record_links(entry, page: Page, config) -> RecordLinks:

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from sitegen.pages import csp
-from sitegen.outputs.build_context import PREVIEW
+from sitegen.pages.build_state import STATE, BuildState
 
-from sitegen.site import LANGUAGE_PATHS
+from sitegen.site import DEFAULT_LANGUAGE, LANGUAGE_PATHS
 from conftest import load_by_path
 
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
@@ -94,5 +94,7 @@ def test_the_preview_of_make_serve_goes_without_a_policy():
     security = load_by_path("hooks/security.py")  # the hook
 
     page = '<html><head><meta charset="utf-8"><script>live()</script></head></html>'
-    assert security.on_post_page(page, page=None, config={PREVIEW: True}) == page
-    assert "Content-Security-Policy" in security.on_post_page(page, page=None, config={PREVIEW: False})
+    preview = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=False)
+    published = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=True)
+    assert security.on_post_page(page, page=None, config={STATE: preview}) == page
+    assert "Content-Security-Policy" in security.on_post_page(page, page=None, config={STATE: published})

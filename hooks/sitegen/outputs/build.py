@@ -1,29 +1,34 @@
 """The complete build: validate, build both languages, run the post-build steps, swap into site/.
 
 `mkdocs build` empties its `site_dir` first, and the Dutch build's `site/` contains `site/en/`.
-So both languages are built in parallel into a staging folder, the later steps run there, and
-only when every step has passed does the staging folder replace `site/`. A failed build leaves
-the last good site untouched, byte for byte.
+So every language is built into a staging folder, the later steps run there, and only when every
+step has passed does the staging folder replace `site/`. A failed build leaves the last good site
+untouched, byte for byte.
+
+The records are validated once, first; MkDocs then runs in this process, language after
+language, and each build gets the validated catalog handed over on its config
+(`pages/build_state.py`), so no build validates again.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..site import DEFAULT_LANGUAGE, LANGUAGES, language
+from ..pages.build_state import hand_over
+from ..records.catalog import Catalog, CatalogError, load_catalog
+from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
-from ..records.catalog import VALIDATED_CATALOG_ENV, CatalogError, load_catalog, save_validated
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .search_index import index_site
 
-__all__ = ["BuildFailed", "build_site", "mkdocs_env", "report_catalog_errors"]
+__all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors"]
 
 STAGING_DIR = ".build"
 
@@ -45,32 +50,60 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
             print(item.github_annotation(), file=stream)
 
 
-def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
-    # MATERIAL_SEARCH=false: the built site searches with Pagefind (search_index.py); Material's
-    # own search plugin stays on only for `make serve`.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", MATERIAL_SEARCH="false")
-    if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
-        env["SITE_URL"] = base
-        env["SITE_URL_EN"] = base + LANGUAGES[1].path
-    return env
+class _Collected(logging.Handler):
+    """What MkDocs logs during a build, kept for the error message (MkDocs' own command line
+    would print it; inside the complete build it is shown only when the build fails)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def _build_languages(root: Path, staging: Path, env: dict[str, str]) -> dict[str, Path]:
-    """Run one `mkdocs build --strict` per language in parallel; return each language's output."""
+def build_language(root: Path, lang: Language, output: Path, catalog: Catalog, site_url: str | None = None) -> None:
+    """`mkdocs build --strict` of one language into `output`, in this process, with the validated
+    catalog handed over to the build's state (`pages/build_state.py`); raise BuildFailed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collected, propagate = _Collected(), logger.propagate
+    logger.addHandler(collected)
+    logger.propagate = False
+    try:
+        options = {"site_dir": str(output), "strict": True}
+        if site_url:
+            options["site_url"] = site_url
+        config = load_config(str(root / lang.config_file), **options)
+        # The built site searches with Pagefind (search_index.py); Material's search is for `make serve`.
+        config.plugins["material/search"].config.enabled = False
+        hand_over(config, catalog)
+        config.plugins.on_startup(command="build", dirty=False)  # as MkDocs' own `mkdocs build` does
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        output_text = "\n".join([*collected.lines, error.format_message()])
+        raise BuildFailed(f"--- mkdocs build ({lang.config_file}) failed:\n{output_text}") from None
+    finally:
+        logger.removeHandler(collected)
+        logger.propagate = propagate
+
+
+def _build_languages(root: Path, staging: Path, catalog: Catalog, site_url: str | None) -> dict[str, Path]:
+    """Build every language into the staging folder; report the failures of all of them at once."""
+    base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else None
     outputs = {lang.code: staging / f"build-{lang.code}" for lang in LANGUAGES}
-    processes = {
-        lang.code: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", lang.config_file, "-d", str(outputs[lang.code])],
-            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        for lang in LANGUAGES
-    }
     failures = []
-    for lang, process in processes.items():
-        output, _ = process.communicate()
-        if process.returncode != 0:
-            failures.append(f"--- mkdocs build ({language(lang).config_file}) failed:\n{output}")
+    for lang in LANGUAGES:
+        try:
+            build_language(root, lang, outputs[lang.code], catalog, base and base + lang.path)
+        except BuildFailed as failure:
+            failures.append(str(failure))
     if failures:
         raise BuildFailed("\n".join(failures))
     return outputs
@@ -85,11 +118,7 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        env = mkdocs_env(site_url)
-        handoff = staging / "validated-catalog.pickle"
-        save_validated(catalog, handoff)
-        env[VALIDATED_CATALOG_ENV] = str(handoff)
-        outputs = _build_languages(root, staging, env)
+        outputs = _build_languages(root, staging, catalog, site_url)
         site = outputs[DEFAULT_LANGUAGE.code]
         for lang in LANGUAGES[1:]:
             outputs[lang.code].rename(site / lang.path)

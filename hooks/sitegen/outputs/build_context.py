@@ -12,11 +12,6 @@ from pathlib import Path
 
 from ..records.catalog import Catalog
 
-PREVIEW = "vh_preview"
-"""Key of the MkDocs config that says this is `mkdocs serve` (set by hooks/records.py): a preview,
-in which no post-build step runs and no Content-Security-Policy is set (its live reload is inline)."""
-
-
 class BuildFailed(Exception):
     """A build step failed; its output is the message."""
 

@@ -17,8 +17,8 @@ What is indexed is decided in the pages, not here:
 - `data-pagefind-filter` / `data-pagefind-meta` elements in the record pages' metadata block
   (`overrides/fragments/record-meta.html`) carry the record facets (`FILTERS` below) and the kind.
 
-Material's own search plugin is switched off for this build (`MATERIAL_SEARCH=false`, see
-`build.mkdocs_env`); it stays on for `make serve`.
+Material's own search plugin is switched off for this build (`build.build_language`); it stays on
+for `make serve`.
 """
 
 from __future__ import annotations

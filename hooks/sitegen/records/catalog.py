@@ -8,8 +8,6 @@ files at once, each as `path:line:column: field: message`. Nothing else in the p
 from __future__ import annotations
 
 import functools
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +28,6 @@ from .schema import (
 )
 from .strict_yaml import YamlProblem, load_file, positions
 
-VALIDATED_CATALOG_ENV = "SITEGEN_VALIDATED_CATALOG"
-"""Set by the complete build to the file of the catalog it validated at its start (see below)."""
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
 
@@ -328,22 +324,3 @@ def _check_references(
                     seen.add(current)
                     current = initiatives[current].record.parent  # type: ignore[attr-defined]
     return errors
-
-
-def save_validated(catalog: Catalog, path: Path) -> None:
-    """Hand a validated catalog to the MkDocs builds of the same run (see `load_for_build`)."""
-    path.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def load_for_build(root: Path) -> Catalog:
-    """The catalog for one MkDocs build.
-
-    The complete build (`sitegen.build`) validates `content/` once, before anything else, and
-    hands the result to both language builds through a file in its own staging folder: reading
-    that takes 0.3 s at 5,000 records where validating again takes seconds in each build. A build
-    on its own (`mkdocs build`, `mkdocs serve`) has no such file and validates itself.
-    """
-    handed = os.environ.get(VALIDATED_CATALOG_ENV)
-    if handed and Path(handed).is_file():
-        return pickle.loads(Path(handed).read_bytes())
-    return load_catalog(root)

@@ -14,7 +14,6 @@ the scaffold of a new record, the facets and the tests.
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..site import LANGUAGE_CODES, RECORD_KINDS
+from .caches import per_build
 from .schema import ID_PATTERN, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
@@ -63,7 +63,7 @@ class SchemaField:
             yield from child.walk()
 
 
-@functools.cache
+@per_build
 def dutch_descriptions() -> dict[str, str]:
     data, _ = load_file(Path(__file__).with_name("field_descriptions.nl.yml"))
     return data
@@ -157,7 +157,7 @@ def example_value(doc: SchemaField, vocabularies: Vocabularies) -> Any:
 # Walking the models ------------------------------------------------------------------------------
 
 
-@functools.cache  # the JSON Schema of each model is built once
+@per_build  # the JSON Schema of each model is built once a build
 def _model_fields(model: type[BaseModel], prefix: str) -> tuple[SchemaField, ...]:
     schema = model.model_json_schema()
     required = set(schema.get("required", []))

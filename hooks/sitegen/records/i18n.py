@@ -7,19 +7,22 @@ cannot exist in one language only. A record text without English is shown in Dut
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from ..site import language
+from .caches import per_build
 from .schema import VocabularyEntry
 from .strict_yaml import load_file
 
 
-@functools.cache
+STRINGS_FILE = Path(__file__).with_name("strings.yml")
+
+
+@per_build  # read again at the start of every build, so that an edit shows in `mkdocs serve`
 def _strings() -> dict[str, dict[str, VocabularyEntry]]:
-    data, _ = load_file(Path(__file__).with_name("strings.yml"))
+    data, _ = load_file(STRINGS_FILE)
     return TypeAdapter(dict[str, dict[str, VocabularyEntry]]).validate_python(data)
 
 

@@ -9,7 +9,6 @@ a link vanish.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -20,6 +19,8 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from pydantic_core import PydanticCustomError
+
+from .caches import per_build
 
 ALLOWED_SCHEMES = {"https", "mailto"}
 
@@ -73,7 +74,7 @@ def _new_renderer() -> markdown.Markdown:
 _RENDERER = _new_renderer()
 
 
-@functools.lru_cache(maxsize=8192)
+@per_build(maxsize=8192)
 def _render_unsanitised(source: str) -> _Rendered:
     _RENDERER.reset()
     html_text = _RENDERER.convert(source)

@@ -1,0 +1,70 @@
+"""The state of one MkDocs build of one language, made by the records hook in `on_config`.
+
+It lives on that build's config under one key (`STATE`) and goes with it: `mkdocs serve` loads a
+new config, and so makes a new state, for every rebuild. Making it empties the caches of strings,
+fields and Markdown (`records/caches.py`), so nothing one build read is seen by the next.
+
+The complete build (`outputs/build.py`) runs MkDocs itself, in the same process, and hands over the
+catalog it validated before anything else (`hand_over`): the language builds do not validate again,
+and they are the published site. A build that nothing handed a catalog to (`mkdocs serve`, or an
+`mkdocs build` on its own) validates `content/` itself and is a preview: no step after MkDocs writes
+the downloads its pages would link to, and `mkdocs serve` adds an inline live-reload script that a
+Content-Security-Policy would block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..records import caches
+from ..records.catalog import Catalog, Entry, load_catalog
+from ..site import Language, language
+
+STATE = "sitegen_state"
+"""The key of the MkDocs config that holds the build's `BuildState`."""
+VALIDATED_CATALOG = "sitegen_validated_catalog"
+"""The key under which the complete build hands its validated catalog to a language build."""
+
+
+@dataclass
+class BuildState:
+    language: Language
+    catalog: Catalog
+    published: bool
+    """Built by the complete build, which writes open data, search index and PDFs after MkDocs;
+    otherwise a preview, whose pages name those files without linking them and carry no policy."""
+    record_pages: dict[str, Entry] = field(default_factory=dict)
+    """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
+
+    @property
+    def preview(self) -> bool:
+        return not self.published
+
+
+def hand_over(config, catalog: Catalog) -> None:
+    """Give a language build the catalog the complete build validated (before `build(config)`)."""
+    config[VALIDATED_CATALOG] = catalog
+
+
+def start_build(config) -> BuildState:
+    """The state of the build of `config` (an MkDocs config), kept on it; raise CatalogError."""
+    caches.clear()
+    handed = config.get(VALIDATED_CATALOG)
+    state = BuildState(
+        language=language(config["theme"]["language"]),
+        catalog=handed if handed is not None else load_catalog(project_root(config)),
+        published=handed is not None,
+    )
+    config[STATE] = state
+    return state
+
+
+def state_of(config) -> BuildState:
+    return config[STATE]
+
+
+def project_root(config) -> Path:
+    # Relative paths in an inherited config resolve from the child config's folder; both configs
+    # sit in the project root, so that folder is the root.
+    return Path(config.config_file_path).resolve().parent
