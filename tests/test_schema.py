@@ -148,3 +148,38 @@ def test_every_vocabulary_has_a_noun_for_messages():
     from sitegen.records.schema import VOCABULARY_NOUNS
 
     assert set(VOCABULARY_NOUNS) == set(Vocabularies.model_fields)
+
+
+# Personal data ---------------------------------------------------------------------------------
+
+
+def _parts_with_personal_data():
+    from sitegen.records.fields import all_fields
+    from sitegen.site import RECORD_KINDS
+
+    return [field for kind in RECORD_KINDS for field in all_fields(kind)
+            if any(child.personal for child in field.children)]
+
+
+def test_every_field_of_a_contact_says_whether_it_is_personal_data():
+    from sitegen.records.schema import Contact
+
+    for name, info in Contact.model_fields.items():
+        extra = info.json_schema_extra
+        assert isinstance(extra, dict) and extra.get("x-personal") in (True, False), (
+            f"Contact.{name}: mark it json_schema_extra=PERSONAL or PUBLIC"
+        )
+    parts = _parts_with_personal_data()
+    assert "contact" in {part.path for part in parts}
+    for part in parts:  # any other part with personal data keeps the same rule
+        assert {child.name for child in part.children if child.personal is None} == set(), part.path
+        assert "publish" in {child.name for child in part.children}, part.path
+
+
+def test_personal_data_is_published_only_with_publish_true():
+    from sitegen.records.schema import Contact
+
+    hidden = Contact(organisation="Org", name="Piet", email="piet@example.org", publish=False)
+    shown = Contact(organisation="Org", name="Piet", email="piet@example.org", publish=True)
+    assert [hidden.published(name) for name in ("organisation", "name", "email")] == ["Org", None, None]
+    assert [shown.published(name) for name in ("organisation", "name", "email")] == ["Org", "Piet", "piet@example.org"]

@@ -1,8 +1,8 @@
 """Open data: every record as JSON and CSV in `site/data/` (the JSON-LD of record pages is in `pages/json_ld.py`).
 
 The columns and keys come from the schema walker (`records/fields.py`), never from a hand-kept list: a field added to the schema appears in the files by itself. A coded
-field carries its code and both languages' labels. Personal data follows the pages' rule: a
-contact's name, role, e-mail and phone are published only when the record says `publish: true`.
+field carries its code and both languages' labels. Personal data follows the schema's marker
+(`x-personal`, see `records/schema.py`): it is published only where the contact says `publish: true`.
 
 `write_open_data` is a post-build step (see `build.py`); the fields are documented on the
 `open-data` page of both languages.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from typing import Any
@@ -29,7 +30,6 @@ LIST_SEPARATOR = " | "
 """Between the items of a list in one CSV cell."""
 LICENCE = "PLACEHOLDER: the licence of this data has not been chosen yet (for example CC BY 4.0)."
 """Shown in every JSON file and on the open-data pages; replace it when the licence is decided."""
-PRIVATE_CONTACT_FIELDS = ("name", "role", "email", "phone")
 
 
 # JSON ------------------------------------------------------------------------------------------
@@ -40,11 +40,8 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
     if value is None:
         return None
     if isinstance(value, BaseModel):
-        data = {item.name: to_json(getattr(value, item.name), catalog, item.vocabulary) for item in fields_of(type(value))}
-        if isinstance(value, Contact) and not value.publish:
-            for name in PRIVATE_CONTACT_FIELDS:
-                data[name] = None
-        return data
+        published = value.published if isinstance(value, Contact) else functools.partial(getattr, value)
+        return {item.name: to_json(published(item.name), catalog, item.vocabulary) for item in fields_of(type(value))}
     if isinstance(value, list):  # a list of codes has the vocabulary of its items
         return [to_json(element, catalog, vocabulary) for element in value]
     if vocabulary:

@@ -66,9 +66,9 @@ def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
         data["knowsAbout"] = knows
     if members:
         data["member"] = [{"@type": "Organization", "name": name} for name in members]
-    if record.contact and record.contact.organisation:
-        contact = {"@type": "ContactPoint", "name": record.contact.organisation}
-        if record.contact.publish and record.contact.email:
-            contact["email"] = str(record.contact.email)
+    if record.contact and record.contact.published("organisation"):
+        contact = {"@type": "ContactPoint", "name": record.contact.published("organisation")}
+        if email := record.contact.published("email"):  # personal data: only with publish: true
+            contact["email"] = str(email)
         data["contactPoint"] = contact
     return _script_json(data)

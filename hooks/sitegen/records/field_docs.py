@@ -20,7 +20,6 @@ from .i18n import Strings
 from .schema import Vocabularies
 
 _EXAMPLE_TEXT_LENGTH = 48
-_PERSONAL = "contact"  # examples under this field are never taken from records
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,11 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
     """One row per field of the kind, nested fields included; examples from `records` where one has it."""
     strings = Strings(lang)
     dumped = [record.model_dump(mode="json") for record in records]
+    fields = all_fields(kind)
+    # No example is taken from the records for any field of a part that holds personal data.
+    personal = tuple(f"{doc.path}." for doc in fields if any(child.personal for child in doc.children))
     rows = []
-    for doc in all_fields(kind):
+    for doc in fields:
         codes: list[tuple[str, str]] = []
         if doc.vocabulary:
             codes = [(code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()]
@@ -60,18 +62,16 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
                 description=doc.description_in(lang),
                 codes=codes,
                 vocabulary=doc.vocabulary,
-                example="" if doc.kind == "object" else _example(doc, vocabularies, dumped),
+                example="" if doc.kind == "object" else _example(doc, vocabularies, [] if doc.path.startswith(personal) else dumped),
             )
         )
     return rows
 
 
 def _example(doc: SchemaField, vocabularies: Vocabularies, records: list[dict]) -> str:
-    value = None
-    if not doc.path.startswith(_PERSONAL):
-        value = next((found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None)
-        if value is not None and doc.many and isinstance(value, list):
-            value = value[:2]
+    value = next((found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None)
+    if value is not None and doc.many and isinstance(value, list):
+        value = value[:2]
     if value is None:
         value = example_value(doc, vocabularies)
     return _flow(_shorten(value))

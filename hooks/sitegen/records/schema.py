@@ -194,20 +194,42 @@ class Source(Strict):
     read: Date = Field(description="The day it was read (YYYY-MM-DD).")
 
 
+PERSONAL = {"x-personal": True}
+"""`json_schema_extra` of a field that holds personal data: published (page, open data, JSON-LD,
+search) only where its contact says `publish: true`, never as an example in the field docs."""
+PUBLIC = {"x-personal": False}
+"""`json_schema_extra` of a contact's field that is always public. Every field of a model with
+personal data says which it is (a test fails on a field that says neither)."""
+
+
+def is_personal(model: type[BaseModel], name: str) -> bool:
+    extra = model.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and extra.get("x-personal") is True
+
+
 class Contact(Strict):
     """A contact point. Only the organisation is shown unless `publish` is true."""
 
-    organisation: Str | None = Field(None, description="The organisation to contact.")
-    name: Str | None = Field(None, description="A person's name: personal data, shown only with publish: true.")
-    role: Text | None = Field(None, description="The person's role or function.")
-    email: EmailStr | None = Field(None, description="E-mail address, shown only with publish: true.")
+    organisation: Str | None = Field(None, description="The organisation to contact.", json_schema_extra=PUBLIC)
+    name: Str | None = Field(
+        None, description="A person's name: personal data, shown only with publish: true.", json_schema_extra=PERSONAL
+    )
+    role: Text | None = Field(None, description="The person's role or function.", json_schema_extra=PERSONAL)
+    email: EmailStr | None = Field(
+        None, description="E-mail address, shown only with publish: true.", json_schema_extra=PERSONAL
+    )
     phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$", examples=["+31 30 253 35 50"])] | None = Field(
-        None, description="Phone number, shown only with publish: true (quote it in YAML)."
+        None, description="Phone number, shown only with publish: true (quote it in YAML).", json_schema_extra=PERSONAL
     )
     publish: bool = Field(
         False,
         description="true when the people concerned agreed to publish name, e-mail and phone on the site.",
+        json_schema_extra=PUBLIC,
     )
+
+    def published(self, name: str) -> Any:
+        """The field's value where it may be published: personal data only with `publish: true`."""
+        return getattr(self, name) if self.publish or not is_personal(type(self), name) else None
 
 
 class SchoolCount(Strict):
