@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 
-.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark test test-deps clean
+.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark lint test test-deps clean
 
 # constraints.txt pins every package, dependencies of dependencies included.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -64,7 +64,10 @@ test-deps: $(BIN)/.installed-test
 	bash tools/install-system-packages.sh
 	$(MAKE) --no-print-directory node_modules/.installed
 
-test: test-deps  ## install what the tests need, then run the whole suite
+lint: $(BIN)/.installed-test  ## ruff over the Python code (settings in pyproject.toml)
+	$(BIN)/ruff check .
+
+test: test-deps lint  ## install what the tests need, lint, then run the whole suite
 	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 

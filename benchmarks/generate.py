@@ -40,12 +40,15 @@ ENGLISH = (
     "energy sustainability robotics building installation logistics food farming province municipality"
 ).split()
 FUNCTION_WORDS = {
-    "nl": "de het een en van in op met voor die dat is te zijn worden door aan bij om ook als naar wordt niet "
-          "meer dan of er hun zij we wij uit over tot deze kan veel nog".split(),
+    "nl": "de het een en van in op met voor die dat is te zijn worden door aan bij om ook als naar "
+    "wordt niet "
+    "meer dan of er hun zij we wij uit over tot deze kan veel nog".split(),
     "en": "the a an and of in on with for that is to be are by at as from this it or more their they we "
-          "not also can which into than these all".split(),
+    "not also can which into than these all".split(),
 }
-SYLLABLES = "ba be bo da de di ka ke ko la le lo ma me mi na ne no pa pe ra re ri sa se so ta te to va ve wi".split()
+SYLLABLES = (
+    "ba be bo da de di ka ke ko la le lo ma me mi na ne no pa pe ra re ri sa se so ta te to va ve wi".split()
+)
 PLACES = (
     "Assen Emmen Hoogeveen Meppel Zwolle Deventer Enschede Hengelo Almelo Apeldoorn Arnhem Nijmegen "
     "Ede Wageningen Utrecht Amersfoort Leiden Delft Gouda Dordrecht Breda Tilburg Eindhoven Helmond "
@@ -65,7 +68,7 @@ def _tail(rng: random.Random, size: int) -> list[str]:
 def _interleave(words: list[str], filler: list[str]) -> list[str]:
     result = []
     for index, word in enumerate(words):
-        result += filler[index * 9:(index + 1) * 9] + [word]
+        result += filler[index * 9 : (index + 1) * 9] + [word]
     return result
 
 
@@ -76,10 +79,14 @@ class Writer:
         # Ranks as in real text: function words first, the domain words spread over the next ranks
         # among made-up ones (one in ten), then the long tail; Zipf weights by rank.
         self.words = {
-            lang: FUNCTION_WORDS[lang] + _interleave(domain, tail[:len(domain) * 9]) + tail[len(domain) * 9:]
+            lang: FUNCTION_WORDS[lang]
+            + _interleave(domain, tail[: len(domain) * 9])
+            + tail[len(domain) * 9 :]
             for lang, domain in (("nl", DUTCH), ("en", ENGLISH))
         }
-        self.weights = {lang: [1 / (rank + 1) for rank in range(len(words))] for lang, words in self.words.items()}
+        self.weights = {
+            lang: [1 / (rank + 1) for rank in range(len(words))] for lang, words in self.words.items()
+        }
 
     def sentence(self, lang: str, length: int) -> str:
         words = self.rng.choices(self.words[lang], weights=self.weights[lang], k=length)
@@ -118,7 +125,9 @@ def network(writer: Writer, index: int, vocab: dict) -> dict:
         "domains": writer.pick(vocab["domains"], 1, 3),
         "summary": writer.both(2),
         "description": writer.markdown(3),
-        "sources": [{"title": f"Bron {index + 1}", "url": f"https://example.org/netwerk/{index + 1}", "read": READ}],
+        "sources": [
+            {"title": f"Bron {index + 1}", "url": f"https://example.org/netwerk/{index + 1}", "read": READ}
+        ],
         "last_verified": READ,
     }
 
@@ -127,7 +136,10 @@ def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str]) 
     rng = writer.rng
     place = rng.choice(PLACES)
     record = {
-        "title": {"nl": f"Samen sterk in {place} {index + 1}", "en": f"Stronger together in {place} {index + 1}"},
+        "title": {
+            "nl": f"Samen sterk in {place} {index + 1}",
+            "en": f"Stronger together in {place} {index + 1}",
+        },
         "programme": rng.choice(vocab["programmes"]),
         "labour_market_region": rng.choice(vocab["labour_market_regions"]),
         "provinces": writer.pick(vocab["provinces"], 1, 1),
@@ -142,13 +154,17 @@ def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str]) 
         "description": writer.markdown(3),
         "ambitions": [writer.both(1)],
         "networks": [rng.choice(network_ids)] if network_ids and rng.random() < 0.5 else [],
-        "sources": [{"title": f"Bron {index + 1}", "url": f"https://example.org/initiatief/{index + 1}", "read": READ}],
+        "sources": [
+            {"title": f"Bron {index + 1}", "url": f"https://example.org/initiatief/{index + 1}", "read": READ}
+        ],
         "last_verified": READ,
     }
     return record
 
 
-def generate(out: Path, initiatives: int, networks: int | None = None, seed: int = 2026, copy: bool = True) -> Path:
+def generate(
+    out: Path, initiatives: int, networks: int | None = None, seed: int = 2026, copy: bool = True
+) -> Path:
     """Write a project copy with synthetic records into `out`; return `out`."""
     out = Path(out)
     if copy:
@@ -180,9 +196,13 @@ def _dump(path: Path, record: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--initiatives", type=int, default=5000)
-    parser.add_argument("--networks", type=int, default=None, help="default: one per 500 initiatives, at least 3")
+    parser.add_argument(
+        "--networks", type=int, default=None, help="default: one per 500 initiatives, at least 3"
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--check", action="store_true", help="validate the records afterwards")

@@ -38,11 +38,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 from generate import generate  # benchmarks/ is the folder of this script, so on its path
-from sitegen.records.catalog import load_catalog
 from sitegen.outputs.search_index import pagefind_command
+from sitegen.records.catalog import load_catalog
 from sitegen.site import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CONFIGS = {language.code: language.config_file for language in LANGUAGES}
 
@@ -106,7 +107,9 @@ def complete_build(project: Path) -> tuple[float, float, dict[str, float]]:
     """`python -m sitegen build` in a child process; (seconds, peak MiB, seconds of each post-build step)."""
     command = [sys.executable, "-c", _COMPLETE_BUILD, str(project)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
@@ -123,11 +126,15 @@ def complete_build(project: Path) -> tuple[float, float, dict[str, float]]:
     return seconds, usage.ru_maxrss / 1024, steps
 
 
-_COMPLETE_BUILD = "import sys; from pathlib import Path; from sitegen.outputs.build import build_site; build_site(Path(sys.argv[1]))"
+_COMPLETE_BUILD = (
+    "import sys; from pathlib import Path; from sitegen.outputs.build import build_site; "
+    "build_site(Path(sys.argv[1]))"
+)
 _LANGUAGE_BUILD = (
     "import sys; from pathlib import Path; from sitegen.outputs.build import build_language; "
     "from sitegen.records.catalog import load_catalog; from sitegen.site import language; "
-    "root = Path(sys.argv[1]); build_language(root, language(sys.argv[2]), Path(sys.argv[3]), load_catalog(root))"
+    "root = Path(sys.argv[1]); "
+    "build_language(root, language(sys.argv[2]), Path(sys.argv[3]), load_catalog(root))"
 )
 
 
@@ -144,19 +151,28 @@ def plain_material_build(pages: int, source: Path, out: Path) -> tuple[float, fl
     (docs / "index.md").write_text("# Home\n\nA plain site.\n", encoding="utf-8")
     for index in range(pages - 1):
         record = texts[index % len(texts)]
-        body = f"# {record['title']['nl']} {index}\n\n{record['summary']['nl']}\n\n{record['description']['nl']}\n"
+        title, summary, description = (record[key]["nl"] for key in ("title", "summary", "description"))
+        body = f"# {title} {index}\n\n{summary}\n\n{description}\n"
         (docs / f"page-{index:05d}.md").write_text(body, encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "site_name: Plain\ntheme:\n  name: material\n  font: false\nnav:\n  - index.md\n"
-        "not_in_nav: |\n  /page-*.md\n", encoding="utf-8")
-    return run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out / "plain-site")], project,
-                        dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        "not_in_nav: |\n  /page-*.md\n",
+        encoding="utf-8",
+    )
+    return run_measured(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out / "plain-site")],
+        project,
+        dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
 
 
 def pagefind_seconds(site: Path, out: Path) -> float:
     """Index the finished site again into a scratch folder (the build's own run is in the steps)."""
     command = pagefind_command(site)
-    command[command.index("--output-subdir"):command.index("--output-subdir") + 2] = ["--output-path", str(out)]
+    command[command.index("--output-subdir") : command.index("--output-subdir") + 2] = [
+        "--output-path",
+        str(out),
+    ]
     shutil.rmtree(out, ignore_errors=True)
     return run_measured(command, site)[0]
 
@@ -191,11 +207,13 @@ def query_bytes(site: Path) -> dict[str, dict[str, int]]:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--headless", "--no-sandbox"])
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
+            )
             results = {
                 f"{lang}: {query}": _one_query(browser, site, base, lang, query)
-                for lang, queries in QUERIES.items() for query in queries
+                for lang, queries in QUERIES.items()
+                for query in queries
             }
             browser.close()
     finally:
@@ -225,8 +243,9 @@ def _one_query(browser, site: Path, base: str, lang: str, query: str) -> dict[st
     engine = size(taken())
     fetched.clear()
     page.locator("#vh-search-input").press_sequentially(query, delay=TYPING_DELAY_MS)
-    page.wait_for_function("() => /\\d/.test(document.querySelector('[data-vh-search-status]').textContent)",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-vh-search-status]').textContent)", timeout=30_000
+    )
     page.wait_for_load_state("networkidle")
     index, fragments = taken("/pagefind/index/"), taken("/pagefind/fragment/")
     measured = {
@@ -286,45 +305,80 @@ def report(results: list[dict]) -> str:
     lines += [header, "-" * len(header)]
 
     def row(name: str, values: list[str], budget: str = "") -> None:
-        lines.append(f"{name:<56}" + "".join(f"{value:>22}" for value in values) + (f"   {budget}" if budget else ""))
+        lines.append(
+            f"{name:<56}" + "".join(f"{value:>22}" for value in values) + (f"   {budget}" if budget else "")
+        )
 
     row("records / pages per language", [f"{r['records']} / {r['pages']}" for r in results])
-    row("validation of all records", [f"{r['validation']:.2f} s" for r in results],
-        f"< {BUDGETS['validation_seconds']:g} s at 5,000 (< 1 s real)")
+    row(
+        "validation of all records",
+        [f"{r['validation']:.2f} s" for r in results],
+        f"< {BUDGETS['validation_seconds']:g} s at 5,000 (< 1 s real)",
+    )
     for lang in CONFIGS:
         row(f"build {lang} (one mkdocs build)", [f"{r[f'build {lang}']:.2f} s" for r in results])
     row("plain Material build, same pages", [f"{r['plain']:.2f} s" for r in results])
     for lang in CONFIGS:
-        row(f"  ratio build {lang} / plain", [f"{r[f'build {lang}'] / r['plain']:.2f}" for r in results],
-            f"<= {BUDGETS['language_ratio']}")
+        row(
+            f"  ratio build {lang} / plain",
+            [f"{r[f'build {lang}'] / r['plain']:.2f}" for r in results],
+            f"<= {BUDGETS['language_ratio']}",
+        )
     row("complete build (sitegen build)", [f"{r['complete']:.2f} s" for r in results], "< 10 s real")
     row("plain Material build, all pages", [f"{r['plain all']:.2f} s" for r in results])
-    row("  ratio complete / plain all pages", [f"{r['complete'] / r['plain all']:.2f}" for r in results],
-        f"<= {BUDGETS['complete_ratio']}")
+    row(
+        "  ratio complete / plain all pages",
+        [f"{r['complete'] / r['plain all']:.2f}" for r in results],
+        f"<= {BUDGETS['complete_ratio']}",
+    )
     names = sorted({name for r in results for name in r["steps"]})
     for name in names:
         row(f"  step: {name}", [f"{r['steps'].get(name, float('nan')):.2f} s" for r in results])
-    row("Pagefind indexing (separate run)", [f"{r['pagefind']:.2f} s" for r in results],
-        f"< {BUDGETS['pagefind_seconds']:g} s at 5,000")
+    row(
+        "Pagefind indexing (separate run)",
+        [f"{r['pagefind']:.2f} s" for r in results],
+        f"< {BUDGETS['pagefind_seconds']:g} s at 5,000",
+    )
     for lang in CONFIGS:
-        row(f"focus-report PDF {lang}", [f"{r['pdf per language'][lang]:.2f} s" for r in results], "< 5 s real")
+        row(
+            f"focus-report PDF {lang}",
+            [f"{r['pdf per language'][lang]:.2f} s" for r in results],
+            "< 5 s real",
+        )
     for lang in CONFIGS:
-        row(f"peak memory build {lang}", [f"{r[f'peak {lang}']:.0f} MiB" for r in results],
-            f"< {BUDGETS['peak_mib']} MiB")
-    row("peak memory complete build", [f"{r['peak complete']:.0f} MiB" for r in results],
-        f"< {BUDGETS['peak_mib']} MiB")
+        row(
+            f"peak memory build {lang}",
+            [f"{r[f'peak {lang}']:.0f} MiB" for r in results],
+            f"< {BUDGETS['peak_mib']} MiB",
+        )
+    row(
+        "peak memory complete build",
+        [f"{r['peak complete']:.0f} MiB" for r in results],
+        f"< {BUDGETS['peak_mib']} MiB",
+    )
     query_budget = f"< {BUDGETS['query_bytes'] // 1000} KB at 5,000"
     for lang in CONFIGS:
-        engine = [next((q["engine"] for name, q in r["queries"].items() if name.startswith(f"{lang}:")), 0)
-                  for r in results]
+        engine = [
+            next((q["engine"] for name, q in r["queries"].items() if name.startswith(f"{lang}:")), 0)
+            for r in results
+        ]
         row(f"search engine {lang}, loaded as the box opens", [_kb(value) for value in engine])
     for name in sorted({name for r in results for name in r["queries"]}):
-        row(f"search '{name}': query / with engine", [
-            f"{_query(r['queries'][name]) / 1000:.0f} / {_kb(_first(r['queries'][name]))}"
-            if name in r["queries"] else "-" for r in results])
+        row(
+            f"search '{name}': query / with engine",
+            [
+                f"{_query(r['queries'][name]) / 1000:.0f} / {_kb(_first(r['queries'][name]))}"
+                if name in r["queries"]
+                else "-"
+                for r in results
+            ],
+        )
     row("worst search query", [_kb(max(map(_query, r["queries"].values()))) for r in results], query_budget)
-    row("worst first query of a fresh visitor", [_kb(max(map(_first, r["queries"].values()))) for r in results],
-        query_budget + ", read strictly")
+    row(
+        "worst first query of a fresh visitor",
+        [_kb(max(map(_first, r["queries"].values()))) for r in results],
+        query_budget + ", read strictly",
+    )
     return "\n".join(lines)
 
 
@@ -342,11 +396,15 @@ def _kb(size: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--initiatives", type=int, default=5000, help="synthetic initiatives (default 5000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure; the median is reported")
     parser.add_argument("--skip-real", action="store_true", help="only the synthetic site")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument(
+        "--keep", type=Path, help="build in this folder and keep it (default: a temporary one)"
+    )
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="vh-benchmark-"))
@@ -361,7 +419,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(ROOT / "content", real / "content")
             results.append(benchmark(real, "real content", args.repeat, work / "scratch-real"))
         synthetic = generate(work / "synthetic", args.initiatives)
-        results.append(benchmark(synthetic, f"{args.initiatives} synthetic", args.repeat, work / "scratch-synthetic"))
+        results.append(
+            benchmark(synthetic, f"{args.initiatives} synthetic", args.repeat, work / "scratch-synthetic")
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

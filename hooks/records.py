@@ -27,13 +27,24 @@ from mkdocs.structure.toc import get_toc
 from sitegen.pages import focus_report
 from sitegen.pages.build_state import start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
+from sitegen.pages.render import (
+    FRAGMENTS,
+    MARKER,
+    render_fragment,
+    render_record,
+    render_record_meta,
+    toc_tokens,
+)
 from sitegen.records.catalog import CatalogError
 from sitegen.records.i18n import Strings
-from sitegen.pages.render import FRAGMENTS, MARKER, render_fragment, render_record, render_record_meta, toc_tokens
 from sitegen.site import LANGUAGES, RECORD_KINDS, language, root_of
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
-FOOTER_LINKS = {"footer-contribute": "bijdragen/", "footer-privacy": "privacy/", "footer-accessibility": "toegankelijkheid/"}
+FOOTER_LINKS = {
+    "footer-contribute": "bijdragen/",
+    "footer-privacy": "privacy/",
+    "footer-accessibility": "toegankelijkheid/",
+}
 
 
 # Hooks -----------------------------------------------------------------------------------------
@@ -64,7 +75,9 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
         state.record_pages[src_uri] = entry
     # The whole focus report on one page, to print (sitegen/focus_report.py assembles it).
-    print_page = File.generated(config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    print_page = File.generated(
+        config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV
+    )
     print_page.edit_uri = None  # nothing to edit: the chapters are the sources
     files.append(print_page)
     return files
@@ -96,7 +109,8 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         name = match.group(1)
         if name not in FRAGMENTS:
             raise PluginError(
-                f"{page.file.src_path}: unknown marker 'records:{name}'; known: {', '.join(sorted(FRAGMENTS))}"
+                f"{page.file.src_path}: unknown marker 'records:{name}'; "
+                f"known: {', '.join(sorted(FRAGMENTS))}"
             )
         return "\n\n" + PLACEHOLDER.format(name) + "\n\n"
 
@@ -133,8 +147,12 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
     """Edit link (MkDocs derives it from `repo_url` + `edit_uri`) and correction form address."""
     template = config.extra.get("correction_form")
     correction = template and correction_url(
-        template, config.repo_url, kind=entry.kind, id=entry.id,
-        title=entry.record.title_in(config.theme["language"]), url=page.canonical_url or page.abs_url or "",
+        template,
+        config.repo_url,
+        kind=entry.kind,
+        id=entry.id,
+        title=entry.record.title_in(config.theme["language"]),
+        url=page.canonical_url or page.abs_url or "",
     )
     return RecordLinks(edit=page.edit_url, correction=correction or None)
 
@@ -155,7 +173,9 @@ def _check_languages(config) -> None:
     expected = {lang.code: {"name": lang.name, "path": lang.path} for lang in LANGUAGES}
     found = config.extra.get("languages")
     if found != expected or list(found) != list(expected):
-        raise PluginError(f"extra.languages must be {expected} (the site model, hooks/sitegen/site.py); it is {found}")
+        raise PluginError(
+            f"extra.languages must be {expected} (the site model, hooks/sitegen/site.py); it is {found}"
+        )
     try:
         language(config.theme["language"])
     except ValueError as error:
@@ -186,9 +206,13 @@ def _wire_languages(config) -> None:
         {"path": path, "title": strings.t(key)} for key, path in FOOTER_LINKS.items()
     ]
     config.extra["not_found"] = [
-        {"lang": other.code, "title": Strings(other.code).t("not-found-title"),
-         "text": Strings(other.code).t("not-found-text"), "home": Strings(other.code).t("home"),
-         "link": up + other.path}
+        {
+            "lang": other.code,
+            "title": Strings(other.code).t("not-found-title"),
+            "text": Strings(other.code).t("not-found-text"),
+            "home": Strings(other.code).t("home"),
+            "link": up + other.path,
+        }
         for other in LANGUAGES
     ]
 

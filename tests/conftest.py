@@ -13,12 +13,14 @@ import importlib.util
 import socket
 import threading
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from sitegen import site
 from sitegen.outputs.build import build_site
+from sitegen.records.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -41,6 +43,68 @@ def load_by_path(path: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# Reading built pages ---------------------------------------------------------------------------
+
+
+def read_page(site: Path, path: str = "") -> str:
+    """The HTML of a built page by its address: `netwerken/alpha`, `en/`, `404.html`."""
+    target = site / path
+    return (target if path.endswith(".html") else target / "index.html").read_text(encoding="utf-8")
+
+
+class ParsedPage(HTMLParser):
+    """Just enough of a page: <html lang>, <title>, scripts, JSON-LD blocks, elements and attributes."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.lang = None
+        self.title = ""
+        self.scripts: list[str] = []
+        self.data_blocks: list[str] = []  # <script type="application/ld+json">: data, never run
+        self.elements: list[tuple[str, dict]] = []
+        self._in = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag in {"title", "script"}:
+            self._in = tag
+            if tag == "script" and attrs.get("type") == "application/ld+json":
+                self._in = "data"
+                self.data_blocks.append("")
+            elif tag == "script":
+                self.scripts.append(attrs.get("src") or "")
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "script" and self.scripts:
+            self.scripts[-1] += data
+        elif self._in == "data":
+            self.data_blocks[-1] += data
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog():
+    """The records of tests/fixtures/content, validated (the fixture site is built from them)."""
+    return load_catalog(FIXTURES)
+
+
+@pytest.fixture(scope="session")
+def real_catalog():
+    """The project's own records, validated."""
+    return load_catalog(ROOT)
+
+
+# Building and serving --------------------------------------------------------------------------
 
 
 def _free_port() -> int:

@@ -3,12 +3,10 @@ plus the checks axe cannot make: reflow at 320 px and keyboard access."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sitegen.site import LANGUAGE_PATHS
 from conftest import ROOT
+from sitegen.site import LANGUAGE_PATHS
 
 pytestmark = pytest.mark.browser
 

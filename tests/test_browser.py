@@ -16,7 +16,9 @@ pytestmark = pytest.mark.browser
         ("en/focus/", "Nederlands", "focus/"),
     ],
 )
-def test_language_switch_lands_on_the_same_page_in_the_other_language(page, fixture_url, start, language, target):
+def test_language_switch_lands_on_the_same_page_in_the_other_language(
+    page, fixture_url, start, language, target
+):
     page.goto(fixture_url + start)
     page.locator(".md-header__option .md-select").hover()
     page.locator(".md-select__link", has_text=language).click()
@@ -26,7 +28,13 @@ def test_language_switch_lands_on_the_same_page_in_the_other_language(page, fixt
 
 
 def test_record_pages_request_nothing_from_another_host_and_run_no_record_script(page, fixture_url):
-    for path in ("", "netwerken/alpha/", "initiatieven/hostile/", "en/initiatieven/hostile/", "initiatieven/"):
+    for path in (
+        "",
+        "netwerken/alpha/",
+        "initiatieven/hostile/",
+        "en/initiatieven/hostile/",
+        "initiatieven/",
+    ):
         page.goto(fixture_url + path)
         page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []

@@ -7,58 +7,14 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, ParsedPage, read_page
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.site import LANGUAGES, record_path
-
-from conftest import ROOT
-
-
-class _Page(HTMLParser):
-    """Just enough of a page: <html lang>, <title>, scripts, elements with their attributes and text."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.lang = None
-        self.title = ""
-        self.scripts: list[str] = []
-        self.data_blocks: list[str] = []  # <script type="application/ld+json">: data, never run
-        self.elements: list[tuple[str, dict]] = []
-        self._in = None
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.elements.append((tag, attrs))
-        if tag == "html":
-            self.lang = attrs.get("lang")
-        if tag in {"title", "script"}:
-            self._in = tag
-            if tag == "script" and attrs.get("type") == "application/ld+json":
-                self._in = "data"
-                self.data_blocks.append("")
-            elif tag == "script":
-                self.scripts.append(attrs.get("src") or "")
-
-    def handle_endtag(self, tag):
-        self._in = None
-
-    def handle_data(self, data):
-        if self._in == "title":
-            self.title += data
-        elif self._in == "script" and self.scripts:
-            self.scripts[-1] += data
-        elif self._in == "data":
-            self.data_blocks[-1] += data
-
-
-def read(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def html_files(site: Path) -> list[Path]:
@@ -69,7 +25,11 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_every_page_exists_in_both_languages_at_the_same_path(fixture_site):
-    dutch = {p.relative_to(fixture_site) for p in html_files(fixture_site) if not p.is_relative_to(fixture_site / "en")}
+    dutch = {
+        p.relative_to(fixture_site)
+        for p in html_files(fixture_site)
+        if not p.is_relative_to(fixture_site / "en")
+    }
     english = {p.relative_to(fixture_site / "en") for p in html_files(fixture_site / "en")}
     assert dutch == english
     assert Path("netwerken/alpha/index.html") in dutch
@@ -77,7 +37,7 @@ def test_every_page_exists_in_both_languages_at_the_same_path(fixture_site):
 
 def test_html_lang_matches_the_language_tree(fixture_site):
     for path in html_files(fixture_site):
-        page = _Page(path.read_text(encoding="utf-8"))
+        page = ParsedPage(path.read_text(encoding="utf-8"))
         expected = "en" if path.is_relative_to(fixture_site / "en") else "nl"
         assert page.lang == expected, path
 
@@ -90,8 +50,8 @@ def test_record_pages_exist_for_every_record_in_both_languages(fixture_site, fix
 
 
 def test_record_page_shows_fields_with_labels_in_the_page_language(fixture_site):
-    dutch = read(fixture_site, "netwerken/alpha")
-    english = read(fixture_site, "en/netwerken/alpha")
+    dutch = read_page(fixture_site, "netwerken/alpha")
+    english = read_page(fixture_site, "en/netwerken/alpha")
     assert "Bèta en techniek" in dutch and "Science and technology" in english
     assert "ongeveer 40 scholen (peiljaar 2024)" in dutch
     assert "about 40 schools (as of 2024)" in english
@@ -101,23 +61,23 @@ def test_record_page_shows_fields_with_labels_in_the_page_language(fixture_site)
 
 
 def test_merged_network_links_both_ways(fixture_site):
-    old = read(fixture_site, "netwerken/beta-oud")
-    new = read(fixture_site, "netwerken/alpha")
+    old = read_page(fixture_site, "netwerken/beta-oud")
+    new = read_page(fixture_site, "netwerken/alpha")
     assert 'href="../../netwerken/alpha/"' in old
     assert 'href="../../netwerken/beta-oud/"' in new
 
 
 def test_parent_and_parts_link_to_each_other(fixture_site):
-    assert 'href="../../initiatieven/hoofd/"' in read(fixture_site, "initiatieven/hostile")
-    assert 'href="../../initiatieven/hostile/"' in read(fixture_site, "initiatieven/hoofd")
+    assert 'href="../../initiatieven/hoofd/"' in read_page(fixture_site, "initiatieven/hostile")
+    assert 'href="../../initiatieven/hostile/"' in read_page(fixture_site, "initiatieven/hoofd")
 
 
 def test_missing_english_shows_dutch_marked_as_dutch_with_a_note(fixture_site):
-    english = read(fixture_site, "en/initiatieven/hoofd")
+    english = read_page(fixture_site, "en/initiatieven/hoofd")
     assert '<span lang="nl">Een initiatief zonder Engelse tekst.</span>' in english
     assert "Not yet translated; the Dutch text follows." in english
     assert '<div lang="nl" class="vh-untranslated-block">' in english
-    assert "vh-untranslated" not in read(fixture_site, "initiatieven/hoofd")
+    assert "vh-untranslated" not in read_page(fixture_site, "initiatieven/hoofd")
 
 
 def test_sitemaps_list_hreflang_alternates(fixture_site):
@@ -135,13 +95,13 @@ def test_sitemaps_list_hreflang_alternates(fixture_site):
 
 
 def test_navigation_and_section_titles_are_translated(fixture_site):
-    assert "Focusrapport" in read(fixture_site, "")
-    assert "Focus report" in read(fixture_site, "en")
-    assert "Focusrapport" not in read(fixture_site, "en")
+    assert "Focusrapport" in read_page(fixture_site, "")
+    assert "Focus report" in read_page(fixture_site, "en")
+    assert "Focusrapport" not in read_page(fixture_site, "en")
 
 
 def test_record_pages_stay_out_of_the_navigation(fixture_site):
-    home = read(fixture_site, "")
+    home = read_page(fixture_site, "")
     assert "netwerken/alpha/" not in home
 
 
@@ -152,18 +112,18 @@ def test_the_404_page_speaks_both_languages(fixture_site):
 
 
 def test_overview_tables_list_every_record_accessibly(fixture_site):
-    networks = read(fixture_site, "netwerken")
+    networks = read_page(fixture_site, "netwerken")
     assert "<caption>" in networks and '<th scope="col">' in networks
     assert networks.count('<th scope="row">') == 2
-    initiatives = read(fixture_site, "en/initiatieven")
+    initiatives = read_page(fixture_site, "en/initiatieven")
     assert initiatives.count('<th scope="row">') == 2
     assert "Aligned programmes" in initiatives
 
 
 def test_home_page_shows_key_figures_with_year_and_source(fixture_site):
-    home = read(fixture_site, "")
+    home = read_page(fixture_site, "")
     assert "vh-figure__value" in home and "Peiljaar 2024, bron:" in home
-    assert "Year 2024, source:" in read(fixture_site, "en")
+    assert "Year 2024, source:" in read_page(fixture_site, "en")
 
 
 # Safety ----------------------------------------------------------------------------------------
@@ -171,26 +131,30 @@ def test_home_page_shows_key_figures_with_year_and_source(fixture_site):
 
 def test_hostile_record_text_renders_as_text(fixture_site):
     for path in ("initiatieven/hostile", "en/initiatieven/hostile", "initiatieven", "en/initiatieven"):
-        html = read(fixture_site, path)
-        page = _Page(html)
+        html = read_page(fixture_site, path)
+        page = ParsedPage(html)
         for script in page.scripts:
             assert "alert(" not in script, path
         for block in page.data_blocks:  # record text as JSON data, unable to close its element
             assert "<" not in block and ">" not in block, path
-        assert not any(tag in {"iframe", "style", "img"} and "onerror" in attrs or tag == "iframe"
-                       for tag, attrs in page.elements), path
+        assert not any(
+            tag in {"iframe", "style", "img"} and "onerror" in attrs or tag == "iframe"
+            for tag, attrs in page.elements
+        ), path
         assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs), path
-        assert not any((attrs.get("href") or "").startswith(("file:", "javascript:")) for _, attrs in page.elements)
-    dutch = read(fixture_site, "initiatieven/hostile")
+        assert not any(
+            (attrs.get("href") or "").startswith(("file:", "javascript:")) for _, attrs in page.elements
+        )
+    dutch = read_page(fixture_site, "initiatieven/hostile")
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in dutch
-    assert "{{ 7*7 }}" in read(fixture_site, "en/initiatieven/hostile")
-    title = _Page(dutch).title
+    assert "{{ 7*7 }}" in read_page(fixture_site, "en/initiatieven/hostile")
+    title = ParsedPage(dutch).title
     assert "<script>" in title  # the title element holds the escaped text, shown literally
     assert '<meta name="description" content="&lt;/title&gt;' in dutch
 
 
 def test_record_markdown_is_sanitised_and_headings_demoted(fixture_site):
-    html = read(fixture_site, "initiatieven/hostile")
+    html = read_page(fixture_site, "initiatieven/hostile")
     assert "<h3>Kop in tekst</h3>" in html
     assert '<a href="https://example.org/veilig" rel="noopener noreferrer">veilig</a>' in html
     assert html.count("<h1") == 1
@@ -198,10 +162,10 @@ def test_record_markdown_is_sanitised_and_headings_demoted(fixture_site):
 
 def test_unpublished_contact_shows_only_the_organisation(fixture_site):
     for path in ("netwerken/alpha", "en/netwerken/alpha"):
-        html = read(fixture_site, path)
+        html = read_page(fixture_site, path)
         assert "Netwerk Alpha" in html
         assert "Piet Geheim" not in html and "piet.geheim" not in html
-    published = read(fixture_site, "initiatieven/hoofd")
+    published = read_page(fixture_site, "initiatieven/hoofd")
     assert "Jan Open" in published and "mailto:info@example.org" in published
 
 
@@ -209,17 +173,19 @@ def test_no_page_loads_anything_from_another_host(fixture_site):
     loads = {"script": "src", "img": "src", "iframe": "src", "source": "src", "link": "href", "embed": "src"}
     remote = re.compile(r"^(?:[a-z]+:)?//", re.I)
     for path in fixture_site.rglob("*.html"):
-        for tag, attrs in _Page(path.read_text(encoding="utf-8")).elements:
+        for tag, attrs in ParsedPage(path.read_text(encoding="utf-8")).elements:
             target = attrs.get(loads.get(tag, ""), "") or ""
             if tag == "link" and attrs.get("rel") in {"alternate", "canonical"}:
                 continue  # links for crawlers, not loaded by the page
             assert not remote.match(target), (path, tag, target)
     for path in fixture_site.rglob("*.css"):
-        assert not re.search(r"(?:url\(|@import)\s*[\"']?(?:https?:)?//", path.read_text(encoding="utf-8")), path
+        assert not re.search(r"(?:url\(|@import)\s*[\"']?(?:https?:)?//", path.read_text(encoding="utf-8")), (
+            path
+        )
 
 
 def test_privacy_defaults(fixture_site):
-    html = read(fixture_site, "")
+    html = read_page(fixture_site, "")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
     assert "Made with" not in html
     assert (fixture_site / "assets/fonts/source-sans-3-latin-400-normal.woff2").exists()
@@ -241,7 +207,9 @@ def test_a_bad_record_stops_the_build_and_the_previous_site_survives(fixture_pro
     site = build_site(fixture_project)
     before = _tree_digest(site)
     record = fixture_project / "content/initiatives/hoofd.yml"
-    record.write_text(record.read_text().replace("sectors: [engineering-built-environment]", "sectors: [tech]"))
+    record.write_text(
+        record.read_text().replace("sectors: [engineering-built-environment]", "sectors: [tech]")
+    )
     with pytest.raises(CatalogError) as caught:
         build_site(fixture_project)
     assert "content/initiatives/hoofd.yml:5:11: sectors[0]: 'tech' is not a known sector" in str(caught.value)
@@ -262,17 +230,25 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
 
 def test_command_line_reports_every_error_and_exits_non_zero(fixture_project):
     record = fixture_project / "content/initiatives/hoofd.yml"
-    record.write_text(record.read_text().replace("parties: [vmbo]", "parties: [vmbo, vmbo-x]\nparties: [mbo]"))
+    record.write_text(
+        record.read_text().replace("parties: [vmbo]", "parties: [vmbo, vmbo-x]\nparties: [mbo]")
+    )
     other = fixture_project / "content/networks/alpha.yml"
     other.write_text(other.read_text().replace("status: active", "status: actief"))
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "check"], cwd=fixture_project, capture_output=True, text=True,
+        [sys.executable, "-m", "sitegen", "check"],
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1
     assert "2 problems in the records" in result.stderr
     assert "content/initiatives/hoofd.yml:7:1: duplicate key 'parties' (first on line 6)" in result.stderr
-    assert "content/networks/alpha.yml:5:9: status: 'actief': input should be 'active', 'merged' or 'ended'" in result.stderr
+    assert (
+        "content/networks/alpha.yml:5:9: status: 'actief': input should be 'active', 'merged' or 'ended'"
+        in result.stderr
+    )
 
 
 # The real content ------------------------------------------------------------------------------

@@ -6,33 +6,35 @@ import json
 
 import pytest
 
-from sitegen.records.catalog import load_catalog
+from conftest import ROOT
+from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
+from sitegen.authoring.translations import missing_english
 from sitegen.records.fields import fields_of
 from sitegen.records.i18n import Strings
-from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
 from sitegen.records.schema import KeyFigure
 from sitegen.site import RECORD_KINDS
-from sitegen.authoring.translations import missing_english
-
-from conftest import ROOT
 
 RECORD_FILES = sorted((ROOT / "content").glob("*/*.yml"))
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(ROOT)
+@pytest.fixture
+def catalog(real_catalog):
+    return real_catalog
 
 
 def test_there_is_content(catalog):
     assert len(catalog.networks) >= 10
-    assert {"regio-hoogeveen-sterk-techniekonderwijs", "sterk-techniekonderwijs-haaglanden"} <= set(catalog.initiatives)
+    assert {"regio-hoogeveen-sterk-techniekonderwijs", "sterk-techniekonderwijs-haaglanden"} <= set(
+        catalog.initiatives
+    )
 
 
 @pytest.mark.parametrize("path", RECORD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_every_record_starts_with_its_schema_line(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[path.parent.name].schema_file}"
+    assert (
+        first == f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[path.parent.name].schema_file}"
+    )
 
 
 def test_every_record_has_sources_and_a_check_date(catalog):
@@ -58,7 +60,9 @@ def test_json_schemas_list_the_vocabulary_codes(catalog):
 
 def test_editor_settings_map_every_schema():
     settings = json.loads((ROOT / ".vscode/settings.json").read_text())
-    assert {path.removeprefix("./schemas/").removesuffix(".schema.json") for path in settings["yaml.schemas"]} == set(SCHEMA_MODELS)
+    assert {
+        path.removeprefix("./schemas/").removesuffix(".schema.json") for path in settings["yaml.schemas"]
+    } == set(SCHEMA_MODELS)
 
 
 def test_every_schema_field_has_a_label_in_both_languages():
@@ -75,8 +79,29 @@ def test_hand_written_pages_exist_in_both_languages():
 
 # Words that are frequent in Dutch prose and do not occur in English sentences or in the proper
 # names on this site ("van" and "de" do: Van Hall Larenstein, Roelof van Echten College).
-_DUTCH_WORDS = {"het", "een", "zijn", "wordt", "worden", "voor", "niet", "ook", "naar", "deze",
-                "bij", "hebben", "heeft", "maar", "als", "dat", "wij", "onze", "zich", "met", "die"}
+_DUTCH_WORDS = {
+    "het",
+    "een",
+    "zijn",
+    "wordt",
+    "worden",
+    "voor",
+    "niet",
+    "ook",
+    "naar",
+    "deze",
+    "bij",
+    "hebben",
+    "heeft",
+    "maar",
+    "als",
+    "dat",
+    "wij",
+    "onze",
+    "zich",
+    "met",
+    "die",
+}
 
 
 def _article_words(html: str) -> list[str]:
@@ -96,4 +121,6 @@ def test_no_dutch_text_stands_untranslated_on_english_pages(real_site):
         assert "vh-untranslated" not in html, f"{path}: a record text has no English"
         words = _article_words(html)
         dutch = [word for word in words if word in _DUTCH_WORDS]
-        assert len(dutch) <= max(2, len(words) // 100), f"{path.relative_to(real_site)}: Dutch words {dutch[:10]}"
+        assert len(dutch) <= max(2, len(words) // 100), (
+            f"{path.relative_to(real_site)}: Dutch words {dutch[:10]}"
+        )

@@ -10,11 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sitegen.records.catalog import load_catalog
+from conftest import FIXTURES, ROOT, read_page
 from sitegen.pages.editing import FormTemplateError, check_form_template, correction_url
+from sitegen.records.catalog import load_catalog
 from sitegen.site import LANGUAGES, language, record_path
-
-from conftest import FIXTURES, ROOT
 
 REPO_URL = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
@@ -46,7 +45,7 @@ class _Links(HTMLParser):
 
 
 def links_of(site: Path, path: str) -> _Links:
-    return _Links((site / path / "index.html").read_text(encoding="utf-8"))
+    return _Links(read_page(site, path))
 
 
 def record_pages():
@@ -62,7 +61,11 @@ def test_every_record_page_links_to_its_yaml_file_in_the_web_editor(fixture_site
     assert visible["href"] == expected
     assert visible["text"].strip() == {"nl": "Dit record bewerken", "en": "Edit this record"}[lang]
     # Material's pencil button points at the same file, not at a generated Markdown page.
-    [button] = [link for link in links.links if link.get("rel") == "edit" and "md-content__button" in link.get("class", "")]
+    [button] = [
+        link
+        for link in links.links
+        if link.get("rel") == "edit" and "md-content__button" in link.get("class", "")
+    ]
     assert button["href"] == expected
     assert entry.path.startswith("content/") and entry.path.endswith(".yml")
 
@@ -87,7 +90,7 @@ def test_hostile_titles_are_encoded_not_spilled_into_the_address(fixture_site):
     [link] = links_of(fixture_site, "en/initiatieven/hostile").with_class("vh-correction-link")
     assert not re.search(r"[\s<>\"']", link["href"])
     title = parse_qs(urlsplit(link["href"]).query)["title"][0]
-    assert title == "Correctie: Hostile \"><img src=x onerror=alert(1)> initiative {{ 7*7 }}"
+    assert title == 'Correctie: Hostile "><img src=x onerror=alert(1)> initiative {{ 7*7 }}'
 
 
 def test_no_personal_data_goes_into_the_form_address(fixture_site):
@@ -97,8 +100,15 @@ def test_no_personal_data_goes_into_the_form_address(fixture_site):
             assert personal not in link["href"], (path, personal)
 
 
-@pytest.mark.parametrize(("path", "source"), [("over", "docs/nl/over.md"), ("en/over", "docs/en/over.md"),
-                                              ("", "docs/nl/index.md"), ("en/focus", "docs/en/focus/index.md")])
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("over", "docs/nl/over.md"),
+        ("en/over", "docs/en/over.md"),
+        ("", "docs/nl/index.md"),
+        ("en/focus", "docs/en/focus/index.md"),
+    ],
+)
 def test_hand_written_pages_edit_their_markdown_source(fixture_site, path, source):
     [button] = [link for link in links_of(fixture_site, path).links if link.get("rel") == "edit"]
     assert button["href"] == f"{REPO_URL}/edit/main/{source}"
@@ -109,7 +119,7 @@ def test_overview_pages_have_no_correction_link(fixture_site):
 
 
 def test_the_header_links_to_the_repository_without_asking_github_for_facts(fixture_site):
-    html = (fixture_site / "index.html").read_text(encoding="utf-8")
+    html = read_page(fixture_site, "")
     assert f'href="{REPO_URL}"' in html
     assert 'data-md-component="source"' not in html  # Material's component fetches from api.github.com
 
@@ -119,20 +129,32 @@ def test_the_header_links_to_the_repository_without_asking_github_for_facts(fixt
 
 def test_values_are_percent_encoded_as_single_query_values():
     url = correction_url(
-        "https://forms.example.nl/correctie?soort={kind}&id={id}&titel={title}&pagina={url}", None,
-        kind="initiatives", id="a-b", title="R&D #1 50% — één/twee?", url="https://site.nl/a/?x=1&y=2#z",
+        "https://forms.example.nl/correctie?soort={kind}&id={id}&titel={title}&pagina={url}",
+        None,
+        kind="initiatives",
+        id="a-b",
+        title="R&D #1 50% — één/twee?",
+        url="https://site.nl/a/?x=1&y=2#z",
     )
     query = parse_qs(urlsplit(url).query, strict_parsing=True)
     assert query == {
-        "soort": ["initiatives"], "id": ["a-b"], "titel": ["R&D #1 50% — één/twee?"],
+        "soort": ["initiatives"],
+        "id": ["a-b"],
+        "titel": ["R&D #1 50% — één/twee?"],
         "pagina": ["https://site.nl/a/?x=1&y=2#z"],
     }
     assert urlsplit(url).fragment == ""
 
 
 def test_the_repository_address_is_inserted_once_without_a_double_slash():
-    url = correction_url("{repo_url}/issues/new?record={kind}%2F{id}", "https://github.com/o/r/",
-                         kind="networks", id="x", title="", url="")
+    url = correction_url(
+        "{repo_url}/issues/new?record={kind}%2F{id}",
+        "https://github.com/o/r/",
+        kind="networks",
+        id="x",
+        title="",
+        url="",
+    )
     assert url == "https://github.com/o/r/issues/new?record=networks%2Fx"
 
 
@@ -156,6 +178,8 @@ def test_a_bad_form_template_stops_the_build(fixture_project):
 
     config = fixture_project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"^  correction_form: .*$", '  correction_form: "https://x.nl/?naam={name}"', text, flags=re.M))
+    config.write_text(
+        re.sub(r"^  correction_form: .*$", '  correction_form: "https://x.nl/?naam={name}"', text, flags=re.M)
+    )
     with pytest.raises(BuildFailed, match=r"unknown placeholder \{name\}"):
         build_site(fixture_project)

@@ -10,23 +10,23 @@ import sys
 
 import pytest
 
-from sitegen.records.catalog import load_catalog
+from conftest import ROOT, read_page
 from sitegen.records.fields import all_fields, dutch_descriptions
 from sitegen.records.i18n import Strings
 from sitegen.site import LANGUAGE_CODES, RECORD_KINDS, language
-
-from conftest import FIXTURES, ROOT
 
 KINDS = tuple(RECORD_KINDS)
 
 
 def page(site, lang: str) -> str:
-    return html.unescape((site / language(lang).page("velden/") / "index.html").read_text(encoding="utf-8"))
+    return html.unescape(read_page(site, language(lang).page("velden/")))
 
 
 def rows(text: str, kind: str) -> dict[str, str]:
     """Each table row of the kind by its field path."""
-    found = re.findall(rf'<tr id="{kind}-[^"]+">\s*<th scope="row"><code>([^<]+)</code>(.*?)</tr>', text, re.S)
+    found = re.findall(
+        rf'<tr id="{kind}-[^"]+">\s*<th scope="row"><code>([^<]+)</code>(.*?)</tr>', text, re.S
+    )
     return {path: body for path, body in found}
 
 
@@ -56,8 +56,8 @@ def test_the_site_page_documents_every_field_with_its_description(fixture_site, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
-def test_coded_fields_list_every_code_with_its_label(fixture_site, lang):
-    vocabularies = load_catalog(FIXTURES).vocabularies
+def test_coded_fields_list_every_code_with_its_label(fixture_site, fixture_catalog, lang):
+    vocabularies = fixture_catalog.vocabularies
     documented = rows(page(fixture_site, lang), "initiatives")
     for code, entry in vocabularies.sectors.items():
         assert f"<li><code>{code}</code>: {entry.label(lang)}</li>" in documented["sectors"]
@@ -73,13 +73,16 @@ def test_examples_are_valid_yaml_and_never_personal_data(fixture_site):
 
 
 def test_the_page_is_in_the_navigation_in_both_languages(fixture_site):
-    assert 'href="velden/"' in (fixture_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="velden/"' in (fixture_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="velden/"' in read_page(fixture_site, "")
+    assert 'href="velden/"' in read_page(fixture_site, "en/")
 
 
 def test_contributing_field_tables_are_up_to_date():
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "fields", "--check"], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "sitegen", "fields", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
@@ -87,9 +90,14 @@ def test_contributing_field_tables_are_up_to_date():
 
 def test_a_stale_contributing_table_is_reported(fixture_project):
     for name in ("CONTRIBUTING.md", "CONTRIBUTING.en.md"):
-        (fixture_project / name).write_text((ROOT / name).read_text(encoding="utf-8").replace("| `name` |", "| `naam` |"))
+        (fixture_project / name).write_text(
+            (ROOT / name).read_text(encoding="utf-8").replace("| `name` |", "| `naam` |")
+        )
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "fields", "--check"], cwd=fixture_project, capture_output=True, text=True,
+        [sys.executable, "-m", "sitegen", "fields", "--check"],
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 1

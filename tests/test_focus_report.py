@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
 
+from conftest import ROOT, read_page
+from sitegen.pages.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
 from sitegen.records.catalog import load_catalog
 from sitegen.site import LANGUAGE_CODES, LANGUAGE_PATHS, language
-from sitegen.pages.focus_report import _resolve, _url_of, build_report, chapter_files, report_toc
-
-from conftest import ROOT
 
 CHAPTERS = ["focus/index.md", "focus/missie.md", "focus/terugblik-2018-2023.md", "focus/focus-2024-2028.md",
             "focus/kerncijfers.md", "focus/netwerkprofielen.md"]
-
-
-def read(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def ids(html: str) -> list[str]:
@@ -87,9 +81,16 @@ def test_section_pages_and_printable_page_exist_in_both_languages(real_site, pre
 
 @pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
 def test_printable_page_holds_every_chapter_in_nav_order_and_every_network(real_site, prefix):
-    html = read(real_site, prefix + "focus/print")
+    html = read_page(real_site, prefix + "focus/print")
     slugs = re.findall(r'<section class="vh-chapter" aria-labelledby="([^"]+)"', html)
-    assert slugs == ["focus", "missie", "terugblik-2018-2023", "focus-2024-2028", "kerncijfers", "netwerkprofielen"]
+    assert slugs == [
+        "focus",
+        "missie",
+        "terugblik-2018-2023",
+        "focus-2024-2028",
+        "kerncijfers",
+        "netwerkprofielen",
+    ]
     found = ids(html)
     assert len(found) == len(set(found))
     for network in load_catalog(ROOT).networks.values():
@@ -107,7 +108,7 @@ def test_printable_page_links_to_other_pages_resolve_to_built_files(real_site):
 
 
 def test_profiles_come_from_the_records(fixture_site):
-    html = read(fixture_site, "focus/netwerkprofielen")
+    html = read_page(fixture_site, "focus/netwerkprofielen")
     assert 'id="alpha"' in html
     assert "Netwerk Alpha" in html and "Universiteit Alpha" in html and "Alfastreek" in html
     assert "ongeveer 40 scholen" in html
@@ -116,23 +117,25 @@ def test_profiles_come_from_the_records(fixture_site):
 
 def test_mission_lists_the_three_pillars_from_the_vocabulary(real_site):
     catalog = load_catalog(ROOT)
-    html = read(real_site, "focus/missie")
+    html = read_page(real_site, "focus/missie")
     for code in catalog.vocabularies.pillars:
         assert catalog.label("pillars", code, "nl") in html
-    english = read(real_site, "en/focus/missie")
+    english = read_page(real_site, "en/focus/missie")
     for code in catalog.vocabularies.pillars:
         assert catalog.label("pillars", code, "en") in english
 
 
 def test_printable_page_is_not_in_the_search_index_and_has_no_edit_link(real_site):
-    html = read(real_site, "focus/print")
+    html = read_page(real_site, "focus/print")
     assert "data-pagefind-body" not in html
     assert "print.md" not in html
 
 
 def test_print_css_is_on_every_page(fixture_site):
     for path in ("", "netwerken/alpha/", "en/focus/print/"):
-        assert "assets/stylesheets/print.css" in (fixture_site / path / "index.html").read_text(encoding="utf-8")
+        assert "assets/stylesheets/print.css" in (fixture_site / path / "index.html").read_text(
+            encoding="utf-8"
+        )
 
 
 # In the browser, printed ------------------------------------------------------------------------
@@ -143,7 +146,13 @@ def test_print_css_is_on_every_page(fixture_site):
 def test_print_media_hides_the_site_chrome(page, real_url, path):
     page.emulate_media(media="print")
     page.goto(real_url + path)
-    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+    for selector in (
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+    ):
         if page.locator(selector).count():
             assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".md-search, .vh-search").first.is_visible() is False
@@ -175,7 +184,8 @@ def test_the_printable_page_contents_escape_record_text():
     hostile = "<img src=x onerror=alert(1)> Netwerk"
     first = next(iter(catalog.entries["networks"].values()))
     catalog.entries["networks"][first.id] = dataclasses.replace(
-        first, record=first.record.model_copy(update={"name": hostile}))
+        first, record=first.record.model_copy(update={"name": hostile})
+    )
     catalog.__dict__.pop("networks", None)  # the cached id-to-record lookup
     config = load_config(str(ROOT / "mkdocs.yml"))
     tokens = report_toc(build_report(config, catalog, link_base="../", chapter_level=2))

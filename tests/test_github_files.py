@@ -13,9 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from sitegen.records.catalog import RecordError
-
 from conftest import ROOT
+from sitegen.records.catalog import RecordError
 
 GITHUB = ROOT / ".github"
 FORM = GITHUB / "ISSUE_TEMPLATE" / "correction.yml"
@@ -49,7 +48,9 @@ def test_the_schema_check_can_fail(tmp_path):
 def test_the_form_has_every_field_the_correction_link_fills():
     form = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     ids = {element["id"] for element in form["body"] if "id" in element}
-    template = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["extra"]["correction_form"]
+    template = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["extra"][
+        "correction_form"
+    ]
     query = parse_qs(urlsplit(template).query)
     assert query["template"] == [FORM.name]
     filled = set(query) - {"template", "title", "labels"}  # GitHub's own parameters
@@ -62,7 +63,9 @@ def test_the_form_is_bilingual_and_says_what_is_public():
     for element in form["body"]:
         if element["type"] != "markdown":
             assert " / " in element["attributes"]["label"], element  # "Dutch / English"
-    note = " ".join(element["attributes"]["value"] for element in form["body"] if element["type"] == "markdown")
+    note = " ".join(
+        element["attributes"]["value"] for element in form["body"] if element["type"] == "markdown"
+    )
     assert "openbaar" in note and "publicly visible" in note
     contact = next(element for element in form["body"] if element.get("id") == "contact")
     assert contact["validations"]["required"] is False
@@ -106,10 +109,14 @@ def test_the_pull_request_template_is_bilingual():
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        (RecordError("content/networks/a.yml", 3, 9, "status", "'x': input should be 'active'"),
-         "::error file=content/networks/a.yml,line=3,col=9::status: 'x': input should be 'active'"),
-        (RecordError("content/networks/a.yml", 1, 1, "", "50% done\nsecond line\r"),
-         "::error file=content/networks/a.yml,line=1,col=1::50%25 done%0Asecond line%0D"),
+        (
+            RecordError("content/networks/a.yml", 3, 9, "status", "'x': input should be 'active'"),
+            "::error file=content/networks/a.yml,line=3,col=9::status: 'x': input should be 'active'",
+        ),
+        (
+            RecordError("content/networks/a.yml", 1, 1, "", "50% done\nsecond line\r"),
+            "::error file=content/networks/a.yml,line=1,col=1::50%25 done%0Asecond line%0D",
+        ),
     ],
 )
 def test_annotation_format(error, expected):
@@ -124,11 +131,17 @@ def test_the_check_annotates_lines_only_inside_actions(fixture_project, in_actio
     if in_actions:
         env["GITHUB_ACTIONS"] = "true"
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "check"], cwd=fixture_project, capture_output=True, text=True, env=env
+        [sys.executable, "-m", "sitegen", "check"],
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 1
     assert "content/initiatives/hoofd.yml:7:13: start_year" in result.stderr  # for people, always
-    annotation = ("::error file=content/initiatives/hoofd.yml,line=7,col=13::start_year: '18': "
-                  "input should be greater than or equal to 1990")
+    annotation = (
+        "::error file=content/initiatives/hoofd.yml,line=7,col=13::start_year: '18': "
+        "input should be greater than or equal to 1990"
+    )
     assert (annotation in result.stderr) == in_actions
     assert ("::error" in result.stderr) == in_actions

@@ -52,7 +52,11 @@ def _imports(name: str) -> set[str]:
                 candidate = f"{target}.{alias.name}" if target else alias.name
                 found.add(candidate if candidate in MODULES else target)
         elif isinstance(node, ast.Import):
-            found |= {alias.name.removeprefix("sitegen.") for alias in node.names if alias.name.startswith("sitegen.")}
+            found |= {
+                alias.name.removeprefix("sitegen.")
+                for alias in node.names
+                if alias.name.startswith("sitegen.")
+            }
     return {module for module in found if module}
 
 
@@ -85,7 +89,7 @@ def test_no_module_imports_itself_back():
 
     def visit(module: str, path: list[str]) -> None:
         if module in path:
-            cycle = path[path.index(module):] + [module]
+            cycle = path[path.index(module) :] + [module]
             pytest.fail("import cycle: " + " -> ".join(cycle))
         if module in done:
             return

@@ -6,36 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html.parser import HTMLParser
 
 import pytest
 
-from conftest import FIXTURES, ROOT
-from sitegen.records.catalog import load_catalog
+from conftest import ParsedPage, read_page
 from sitegen.outputs.open_data import csv_header, csv_row, record_json
 from sitegen.records.fields import columns
 from sitegen.records.schema import Initiative
 from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
-
-
-class _JsonLd(HTMLParser):
-    def __init__(self, text: str):
-        super().__init__()
-        self.blocks: list[str] = []
-        self._in = False
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self._in = tag == "script" and dict(attrs).get("type") == "application/ld+json"
-        if self._in:
-            self.blocks.append("")
-
-    def handle_endtag(self, tag):
-        self._in = False
-
-    def handle_data(self, data):
-        if self._in:
-            self.blocks[-1] += data
 
 
 def load(site, kind):
@@ -45,8 +23,8 @@ def load(site, kind):
 
 
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
-def test_open_data_files_parse_and_hold_every_record(fixture_site, kind):
-    catalog = load_catalog(FIXTURES)
+def test_open_data_files_parse_and_hold_every_record(fixture_site, fixture_catalog, kind):
+    catalog = fixture_catalog
     document, rows = load(fixture_site, kind)
     ids = sorted(catalog.entries[kind])
     assert document["count"] == len(ids)
@@ -56,8 +34,8 @@ def test_open_data_files_parse_and_hold_every_record(fixture_site, kind):
 
 
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
-def test_real_content_open_data_holds_every_record(real_site, kind):
-    catalog = load_catalog(ROOT)
+def test_real_content_open_data_holds_every_record(real_site, real_catalog, kind):
+    catalog = real_catalog
     document, rows = load(real_site, kind)
     assert sorted(record["id"] for record in document["records"]) == sorted(catalog.entries[kind])
     assert len(rows) == len(catalog.entries[kind])
@@ -102,20 +80,20 @@ def test_unpublished_contact_details_stay_out_of_the_files(fixture_site):
 
 def test_overview_pages_link_the_open_data(fixture_site):
     for prefix, data in (("", "../data/"), ("en/", "../../data/")):
-        html = (fixture_site / prefix / "initiatieven" / "index.html").read_text(encoding="utf-8")
+        html = read_page(fixture_site, prefix + "initiatieven")
         assert f'href="{data}initiatives.json"' in html and f'href="{data}initiatives.csv"' in html
     assert (fixture_site / "open-data" / "index.html").exists()
-    english = (fixture_site / "en" / "open-data" / "index.html").read_text(encoding="utf-8")
+    english = read_page(fixture_site, "en/open-data")
     assert "labour_market_region_en" in english  # the field tables come from the schema
 
 
-def test_every_record_page_has_json_ld_that_parses(fixture_site):
-    catalog = load_catalog(FIXTURES)
+def test_every_record_page_has_json_ld_that_parses(fixture_site, fixture_catalog):
+    catalog = fixture_catalog
     for entry in catalog.all_entries():
         for language in LANGUAGES:
             path = language.page(record_path(entry.kind, entry.id))
-            html = (fixture_site / path / "index.html").read_text(encoding="utf-8")
-            blocks = _JsonLd(html).blocks
+            html = read_page(fixture_site, path)
+            blocks = ParsedPage(html).data_blocks
             assert len(blocks) == 1, entry.id
             data = json.loads(blocks[0])
             assert data["@context"] == "https://schema.org"
@@ -126,13 +104,13 @@ def test_every_record_page_has_json_ld_that_parses(fixture_site):
 
 
 def test_json_ld_keeps_unpublished_contacts_out(fixture_site):
-    html = (fixture_site / "netwerken" / "alpha" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(_JsonLd(html).blocks[0])
+    html = read_page(fixture_site, "netwerken/alpha")
+    data = json.loads(ParsedPage(html).data_blocks[0])
     assert data["contactPoint"] == {"@type": "ContactPoint", "name": "Netwerk Alpha"}
 
 
-def test_no_csv_cell_starts_a_spreadsheet_formula():
-    catalog = load_catalog(FIXTURES.parent / "fixtures")
+def test_no_csv_cell_starts_a_spreadsheet_formula(fixture_catalog):
+    catalog = fixture_catalog
     record = record_json(catalog.entries["initiatives"]["hoofd"], catalog)
     record["summary"]["nl"] = '=HYPERLINK("https://example.org","klik")'
     record["municipalities"] = ["-2+3", "@SUM(A1)"]

@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from sitegen.outputs.build import build_site
-from sitegen.records.catalog import load_catalog
-from sitegen.pages.focus_report import build_report
-from sitegen.outputs.pdf import allows, format_size, site_fetcher
-from sitegen.site import LANGUAGES, LANGUAGE_CODES
-
 from conftest import FIXTURES, ROOT, copy_project
+from sitegen.outputs.build import build_site
+from sitegen.outputs.pdf import allows, format_size, site_fetcher
+from sitegen.pages.focus_report import build_report
+from sitegen.records.catalog import load_catalog
+from sitegen.site import LANGUAGE_CODES, LANGUAGES
 
 PDFS = {"nl": "focus/focusrapport.pdf", "en": "en/focus/focus-report.pdf"}
 TITLES = {"nl": "Focusrapport: Regionale VO-HO netwerken", "en": "Focus report: Regional VO-HO networks"}
@@ -119,8 +118,12 @@ def test_pdf_names_every_network_and_every_chapter_in_its_language(real_site, la
     catalog = load_catalog(ROOT)
     for network in catalog.networks.values():
         assert network.name in text
-    chapters = {lang.code: [c.title for c in build_report(load_config(str(ROOT / lang.config_file)), catalog, "").chapters]
-                for lang in LANGUAGES}
+    chapters = {
+        lang.code: [
+            c.title for c in build_report(load_config(str(ROOT / lang.config_file)), catalog, "").chapters
+        ]
+        for lang in LANGUAGES
+    }
     other = "en" if lang == "nl" else "nl"
     for title in chapters[lang]:
         assert " ".join(title.split()) in text
@@ -183,12 +186,14 @@ def test_weasyprint_with_the_site_fetcher_attaches_and_loads_nothing_from_outsid
     site.mkdir()
     (tmp_path / "secret.txt").write_text("root:x:0:0:secret")
     html = f"""<html lang="nl"><head><title>t</title>
-    <link rel="attachment" href="{(tmp_path / 'secret.txt').as_uri()}">
+    <link rel="attachment" href="{(tmp_path / "secret.txt").as_uri()}">
     <link rel="stylesheet" href="https://example.org/x.css"></head>
     <body><a rel="attachment" href="file:///etc/passwd">passwd</a>
-    <a rel="attachment" href="{(tmp_path / 'secret.txt').as_uri()}">secret</a>
-    <img src="{(tmp_path / 'secret.txt').as_uri()}"></body></html>"""
+    <a rel="attachment" href="{(tmp_path / "secret.txt").as_uri()}">secret</a>
+    <img src="{(tmp_path / "secret.txt").as_uri()}"></body></html>"""
     target = tmp_path / "out.pdf"
-    weasyprint.HTML(string=html, base_url=site.as_uri() + "/", url_fetcher=site_fetcher(site)).write_pdf(target)
+    weasyprint.HTML(string=html, base_url=site.as_uri() + "/", url_fetcher=site_fetcher(site)).write_pdf(
+        target
+    )
     assert "0 embedded files" in embedded_files(target)
     assert b"root:x:0:0" not in inflated(target)

@@ -8,12 +8,9 @@ import re
 
 import pytest
 
-from sitegen.records import markdown_text
-from sitegen.records.catalog import load_catalog
 from sitegen.pages.render import format_date, render_fragment, render_record
+from sitegen.records import markdown_text
 from sitegen.records.schema import Markdown, Text
-
-from conftest import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -57,7 +54,12 @@ def test_links_other_than_https_and_mailto_are_refused_and_stripped(link):
 
 
 def test_safe_markdown_survives():
-    html = str(markdown_text.render("**vet** en [web](https://example.org/?a=1&b=2) en [mail](mailto:info@example.org)\n\n- een\n- twee"))
+    html = str(
+        markdown_text.render(
+            "**vet** en [web](https://example.org/?a=1&b=2) en [mail](mailto:info@example.org)"
+            "\n\n- een\n- twee"
+        )
+    )
     assert "<strong>vet</strong>" in html
     assert 'href="https://example.org/?a=1&amp;b=2"' in html
     assert 'href="mailto:info@example.org"' in html
@@ -83,16 +85,20 @@ def test_text_falls_back_to_dutch():
 
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),
-    [(dt.date(2026, 11, 1), "nl", "1 november 2026"), (dt.date(2026, 11, 1), "en", "1 November 2026"),
-     ("2020-06", "nl", "juni 2020"), ("2020-06-15", "en", "15 June 2020")],
+    [
+        (dt.date(2026, 11, 1), "nl", "1 november 2026"),
+        (dt.date(2026, 11, 1), "en", "1 November 2026"),
+        ("2020-06", "nl", "juni 2020"),
+        ("2020-06-15", "en", "15 June 2020"),
+    ],
 )
 def test_dates_are_written_out_in_the_page_language(value, lang, expected):
     assert format_date(value, lang) == expected
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(FIXTURES.parent / "fixtures")
+@pytest.fixture
+def catalog(fixture_catalog):
+    return fixture_catalog
 
 
 def test_record_render_escapes_every_plain_field(catalog):
@@ -135,7 +141,9 @@ def test_the_preview_names_the_downloads_without_linking_to_them(catalog, name):
 def test_a_published_address_is_one_mailto_address(catalog):
     # Valid for the schema, yet as a raw mailto: link it would add a copy to someone else.
     entry = catalog.entries["initiatives"]["hoofd"]
-    contact = entry.record.contact.model_copy(update={"email": "info?bcc=x%40evil.example&body=hi@example.org"})
+    contact = entry.record.contact.model_copy(
+        update={"email": "info?bcc=x%40evil.example&body=hi@example.org"}
+    )
     entry = dataclasses.replace(entry, record=entry.record.model_copy(update={"contact": contact}))
     html = str(render_record(entry, catalog, "nl").html)
     assert 'href="mailto:info%3Fbcc%3Dx%2540evil.example%26body%3Dhi@example.org"' in html
@@ -144,13 +152,32 @@ def test_a_published_address_is_one_mailto_address(catalog):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nl", ["€ 12.000.000", "Rijksoverheid", "2020-2023", "ongeveer € 1.500.000", "33", "genoemd in juli 2019",
-                "Stichting Voorbeeld", "Sterk Techniekonderwijs 2020–2023"]),
-        ("en", ["€12,000,000", "Central government", "about €1,500,000", "stated in July 2019", "Lead applicant"]),
+        (
+            "nl",
+            [
+                "€ 12.000.000",
+                "Rijksoverheid",
+                "2020-2023",
+                "ongeveer € 1.500.000",
+                "33",
+                "genoemd in juli 2019",
+                "Stichting Voorbeeld",
+                "Sterk Techniekonderwijs 2020–2023",
+            ],
+        ),
+        (
+            "en",
+            [
+                "€12,000,000",
+                "Central government",
+                "about €1,500,000",
+                "stated in July 2019",
+                "Lead applicant",
+            ],
+        ),
     ],
 )
-def test_funding_participants_and_penvoerder_are_shown_in_the_page_language(lang, expected):
-    catalog = load_catalog(FIXTURES)
+def test_funding_participants_and_penvoerder_are_shown_in_the_page_language(catalog, lang, expected):
     html = str(render_record(catalog.entries["initiatives"]["hoofd"], catalog, lang).html)
     for text in expected:
         assert text in html, text

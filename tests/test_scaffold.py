@@ -11,13 +11,12 @@ import sys
 import pytest
 import yaml
 
+from conftest import ROOT
+from sitegen.authoring.scaffold import KINDS, ScaffoldError, new_record
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.fields import all_fields, example_value
-from sitegen.authoring.scaffold import KINDS, ScaffoldError, new_record
 from sitegen.records.schema import PLACEHOLDER
 from sitegen.records.strict_yaml import load_text, positions
-
-from conftest import ROOT
 
 
 def run_cli(project, *args, **env):
@@ -47,7 +46,12 @@ def fill_placeholders(text: str, kind: str, vocabularies) -> str:
             value = value[0]
         if path[-1] in ("nl", "en"):
             value = value[path[-1]]
-        replacement = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...").strip()
+        replacement = (
+            yaml.safe_dump(value, default_flow_style=True, allow_unicode=True)
+            .strip()
+            .removesuffix("...")
+            .strip()
+        )
         lines[number - 1] = line.replace(PLACEHOLDER, replacement)
     return "\n".join(lines)
 
@@ -83,15 +87,22 @@ def test_a_new_record_has_every_field_and_the_schema_line(fixture_project, kind_
 def test_every_placeholder_fails_the_check_on_its_own_line(fixture_project, kind_name):
     path = new_record(fixture_project, kind_name, "nieuw-record")
     text = path.read_text(encoding="utf-8")
-    placeholder_lines = {number for number, line in enumerate(text.split("\n"), start=1)
-                         if PLACEHOLDER in line and not line.lstrip().startswith("#")}
+    placeholder_lines = {
+        number
+        for number, line in enumerate(text.split("\n"), start=1)
+        if PLACEHOLDER in line and not line.lstrip().startswith("#")
+    }
     with pytest.raises(CatalogError) as caught:
         load_catalog(fixture_project)
-    errors = [error for error in caught.value.errors if error.path == path.relative_to(fixture_project).as_posix()]
+    errors = [
+        error for error in caught.value.errors if error.path == path.relative_to(fixture_project).as_posix()
+    ]
     assert len(errors) == len(caught.value.errors)  # the other records stay valid
     lines = {error.line for error in errors}
     # A Markdown placeholder sits under `nl: |`, and the error points at the `|`.
-    assert lines == {n if not text.split("\n")[n - 2].rstrip().endswith("|") else n - 1 for n in placeholder_lines}
+    assert lines == {
+        n if not text.split("\n")[n - 2].rstrip().endswith("|") else n - 1 for n in placeholder_lines
+    }
 
 
 @pytest.mark.parametrize("kind_name", sorted(KINDS))
@@ -99,7 +110,9 @@ def test_filled_in_the_new_record_validates_and_builds_a_page(fixture_project, k
     path = new_record(fixture_project, kind_name, "nieuw-record")
     vocabularies = _vocabularies(fixture_project)
     filled = fill_placeholders(path.read_text(encoding="utf-8"), KINDS[kind_name], vocabularies)
-    assert not [line for line in filled.split("\n") if PLACEHOLDER in line and not line.lstrip().startswith("#")]
+    assert not [
+        line for line in filled.split("\n") if PLACEHOLDER in line and not line.lstrip().startswith("#")
+    ]
     path.write_text(filled, encoding="utf-8")
     catalog = load_catalog(fixture_project)
     assert "nieuw-record" in catalog.entries[KINDS[kind_name]]
@@ -112,7 +125,9 @@ def _vocabularies(project):
     return load(project)
 
 
-@pytest.mark.parametrize("bad_id", ["Hoofd", "met_streep", "dubbel--streep", "-begin", "eind-", "a" * 81, "", "../x"])
+@pytest.mark.parametrize(
+    "bad_id", ["Hoofd", "met_streep", "dubbel--streep", "-begin", "eind-", "a" * 81, "", "../x"]
+)
 def test_an_id_against_the_rules_is_refused(fixture_project, bad_id):
     with pytest.raises(ScaffoldError, match="is not a valid id"):
         new_record(fixture_project, "initiative", bad_id)
@@ -134,8 +149,11 @@ def test_the_command_line_writes_the_record_and_the_check_annotates_its_placehol
     assert "wrote content/networks/gamma.yml" in result.stdout
     check = run_cli(fixture_project, "check", GITHUB_ACTIONS="true")
     assert check.returncode == 1
-    assert re.search(r"^::error file=content/networks/gamma.yml,line=\d+,col=\d+::name: 'TODO' is a placeholder",
-                     check.stderr, re.M)
+    assert re.search(
+        r"^::error file=content/networks/gamma.yml,line=\d+,col=\d+::name: 'TODO' is a placeholder",
+        check.stderr,
+        re.M,
+    )
 
 
 def test_the_makefile_has_the_scaffolding_targets():

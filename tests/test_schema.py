@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.schema import Vocabularies
-
-from conftest import FIXTURES
 
 GOOD_INITIATIVE = """\
 # yaml-language-server: $schema=../../schemas/initiative.schema.json
@@ -65,32 +64,109 @@ def test_good_record_loads(content):
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
-        ("sectors: [engineering-built-environment]", "sectors: [engineering-built-environment, tech]",
-         "content/initiatives/proef.yml:5:42: sectors[1]: 'tech' is not a known sector; known: engineering-built-environment"),
-        ("start_year: 2018", "start_year: twenty", "content/initiatives/proef.yml:7:13: start_year: 'twenty': input should be a valid integer"),
-        ("start_year: 2018", "start_year: 1066", "content/initiatives/proef.yml:7:13: start_year: '1066': input should be greater than or equal to 1990"),
-        ("title: {nl: Proef, en: Trial}", "title: {en: Trial}", "content/initiatives/proef.yml:2:8: title.nl: this field is required"),
-        ("title: {nl: Proef, en: Trial}", "title: {nl: Proef, fr: Essai}", "content/initiatives/proef.yml:2:20: title.fr: unknown field; allowed here: nl, en"),
-        ("start_year: 2018", "start_year: 2018\ntelefoon: '0612345678'", "content/initiatives/proef.yml:8:1: telefoon: unknown field; allowed here:"),
-        ("https://example.org/", "http://example.org/", "sources[0].url: 'http://example.org/' is not an https:// web address"),
-        ("read: 2026-11-01", "read: 2024-02-30", "sources[0].read: '2024-02-30' is not a day in the calendar"),
-        ("read: 2026-11-01", "read: 31-12-2024", "sources[0].read: '31-12-2024' is not a date; write YYYY-MM-DD"),
+        (
+            "sectors: [engineering-built-environment]",
+            "sectors: [engineering-built-environment, tech]",
+            "content/initiatives/proef.yml:5:42: sectors[1]: 'tech' is not a known sector; "
+            "known: engineering-built-environment",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: twenty",
+            "content/initiatives/proef.yml:7:13: start_year: 'twenty': input should be a valid integer",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 1066",
+            "content/initiatives/proef.yml:7:13: start_year: '1066': "
+            "input should be greater than or equal to 1990",
+        ),
+        (
+            "title: {nl: Proef, en: Trial}",
+            "title: {en: Trial}",
+            "content/initiatives/proef.yml:2:8: title.nl: this field is required",
+        ),
+        (
+            "title: {nl: Proef, en: Trial}",
+            "title: {nl: Proef, fr: Essai}",
+            "content/initiatives/proef.yml:2:20: title.fr: unknown field; allowed here: nl, en",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\ntelefoon: '0612345678'",
+            "content/initiatives/proef.yml:8:1: telefoon: unknown field; allowed here:",
+        ),
+        (
+            "https://example.org/",
+            "http://example.org/",
+            "sources[0].url: 'http://example.org/' is not an https:// web address",
+        ),
+        (
+            "read: 2026-11-01",
+            "read: 2024-02-30",
+            "sources[0].read: '2024-02-30' is not a day in the calendar",
+        ),
+        (
+            "read: 2026-11-01",
+            "read: 31-12-2024",
+            "sources[0].read: '31-12-2024' is not a date; write YYYY-MM-DD",
+        ),
         ("last_verified: 2026-11-01", "last_verified:", "last_verified: 'None' is not a date"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](javascript:alert(1))', en: Long.}",
-         "description.nl: the link 'javascript:alert(1)' is not allowed"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](java&#x61;script:alert(1))', en: Long.}",
-         "description.nl: the link 'java"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](//evil.example)', en: Long.}", "is not allowed"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '![x](https://evil.example/x.png)', en: Long.}",
-         "images are not allowed"),
-        ("summary: {nl: Kort., en: Short.}", "summary: {nl: \"Kort\u202e.\", en: Short.}",
-         "summary.nl: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed"),
-        ("summary: {nl: Kort., en: Short.}", "summary: {nl: '   ', en: Short.}", "summary.nl: this text is empty"),
-        ("collaboration_levels: [operational]", "collaboration_levels: operational", "collaboration_levels: 'operational': input should be a valid list"),
-        ("collaboration_levels: [operational]", "collaboration_levels: []", "collaboration_levels: list should have at least 1 item"),
-        ("start_year: 2018", "start_year: 2018\ncontact: {organisation: X, publish: NO}", "contact.publish: 'NO': input should be a valid boolean"),
-        ("start_year: 2018", "start_year: 2018\nparent: nope", "parent: 'nope' is not a known initiative; known:"),
-        ("start_year: 2018", "start_year: 2018\nnetworks: [alpha, nope]", "networks[1]: 'nope' is not a known network; known: alpha, beta-oud"),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](javascript:alert(1))', en: Long.}",
+            "description.nl: the link 'javascript:alert(1)' is not allowed",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](java&#x61;script:alert(1))', en: Long.}",
+            "description.nl: the link 'java",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](//evil.example)', en: Long.}",
+            "is not allowed",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '![x](https://evil.example/x.png)', en: Long.}",
+            "images are not allowed",
+        ),
+        (
+            "summary: {nl: Kort., en: Short.}",
+            'summary: {nl: "Kort\u202e.", en: Short.}',
+            "summary.nl: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed",
+        ),
+        (
+            "summary: {nl: Kort., en: Short.}",
+            "summary: {nl: '   ', en: Short.}",
+            "summary.nl: this text is empty",
+        ),
+        (
+            "collaboration_levels: [operational]",
+            "collaboration_levels: operational",
+            "collaboration_levels: 'operational': input should be a valid list",
+        ),
+        (
+            "collaboration_levels: [operational]",
+            "collaboration_levels: []",
+            "collaboration_levels: list should have at least 1 item",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\ncontact: {organisation: X, publish: NO}",
+            "contact.publish: 'NO': input should be a valid boolean",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\nparent: nope",
+            "parent: 'nope' is not a known initiative; known:",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\nnetworks: [alpha, nope]",
+            "networks[1]: 'nope' is not a known network; known: alpha, beta-oud",
+        ),
         ("start_year: 2018", "start_year: 2018\nparent: proef", "parent: parents go round in a circle"),
     ],
 )
@@ -106,14 +182,24 @@ def test_all_problems_in_all_files_are_reported_at_once(content):
     write(content, "networks/kapot.yml", 'name: "open\n')
     found = problems(content)
     assert len(found) == 3
-    assert found[0].startswith("content/initiatives/proef.yml:6:17: parties[1]: 'nobody' is not a known party")
+    assert found[0].startswith(
+        "content/initiatives/proef.yml:6:17: parties[1]: 'nobody' is not a known party"
+    )
     assert found[1].startswith("content/initiatives/tweede.yml:2:1: duplicate key 'title'")
     assert found[2].startswith("content/networks/kapot.yml:")
 
 
 def test_merged_network_needs_a_known_successor(content):
-    write(content, "networks/gamma.yml", (FIXTURES / "content/networks/beta-oud.yml").read_text().replace("alpha", "nowhere"))
-    write(content, "networks/delta.yml", (FIXTURES / "content/networks/beta-oud.yml").read_text().replace("merged_into: alpha\n", ""))
+    write(
+        content,
+        "networks/gamma.yml",
+        (FIXTURES / "content/networks/beta-oud.yml").read_text().replace("alpha", "nowhere"),
+    )
+    write(
+        content,
+        "networks/delta.yml",
+        (FIXTURES / "content/networks/beta-oud.yml").read_text().replace("merged_into: alpha\n", ""),
+    )
     found = problems(content)
     assert any("gamma.yml:6:14: merged_into: 'nowhere' is not a known network" in p for p in found), found
     assert any("delta.yml:5:9: status: status is merged, so merged_into must name" in p for p in found), found
@@ -157,8 +243,12 @@ def _parts_with_personal_data():
     from sitegen.records.fields import all_fields
     from sitegen.site import RECORD_KINDS
 
-    return [field for kind in RECORD_KINDS for field in all_fields(kind)
-            if any(child.personal for child in field.children)]
+    return [
+        field
+        for kind in RECORD_KINDS
+        for field in all_fields(kind)
+        if any(child.personal for child in field.children)
+    ]
 
 
 def test_every_field_of_a_contact_says_whether_it_is_personal_data():
@@ -182,4 +272,8 @@ def test_personal_data_is_published_only_with_publish_true():
     hidden = Contact(organisation="Org", name="Piet", email="piet@example.org", publish=False)
     shown = Contact(organisation="Org", name="Piet", email="piet@example.org", publish=True)
     assert [hidden.published(name) for name in ("organisation", "name", "email")] == ["Org", None, None]
-    assert [shown.published(name) for name in ("organisation", "name", "email")] == ["Org", "Piet", "piet@example.org"]
+    assert [shown.published(name) for name in ("organisation", "name", "email")] == [
+        "Org",
+        "Piet",
+        "piet@example.org",
+    ]

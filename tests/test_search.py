@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import _free_port, copy_project, serve, FIXTURES
+from conftest import FIXTURES, _free_port, copy_project, serve
 from sitegen.outputs.build import build_site
 from sitegen.outputs.search_index import FILTERS
 
@@ -29,7 +29,9 @@ def search(page, query: str, every: bool = True) -> list[str]:
     while every and more.is_visible():
         shown = len(search_links(page))
         more.click()
-        page.wait_for_function("shown => document.querySelectorAll('#vh-search-results a').length > shown", arg=shown)
+        page.wait_for_function(
+            "shown => document.querySelectorAll('#vh-search-results a').length > shown", arg=shown
+        )
     return search_links(page)
 
 
@@ -97,9 +99,14 @@ def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixtu
     assert not any("404" in url for url in search(page, "startpagina"))
     assert search(page, "Geheim") == []  # the name in a contact block (unpublished, so not even shown)
     assert search(page, "Open") == [] or not any(  # a published contact's name stays out of search too
-        "initiatieven/hoofd/" in url for url in search(page, "Jan Open"))
+        "initiatieven/hoofd/" in url for url in search(page, "Jan Open")
+    )
     # the correction block is the same on every record page: pages about the form may mention it
-    assert not [url for url in search(page, "correctieformulier") if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)]
+    assert not [
+        url
+        for url in search(page, "correctieformulier")
+        if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)
+    ]
     # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
     found = search(page, "Bijdragen")
     assert found and found[0].endswith("/bijdragen/"), found
@@ -135,8 +142,9 @@ def test_results_come_five_at_a_time_and_more_follow_on_request(page, real_url):
     assert more.is_visible() and more.inner_text() == "Meer resultaten tonen"
     more.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("count => document.querySelectorAll('#vh-search-results a').length === count",
-                           arg=min(total, 10))
+    page.wait_for_function(
+        "count => document.querySelectorAll('#vh-search-results a').length === count", arg=min(total, 10)
+    )
     # the focus goes to the first new result, and the first five stay as they were
     assert page.evaluate("document.activeElement.href") == search_links(page)[5]
     assert search_links(page)[:5] == found
@@ -219,10 +227,13 @@ def test_search_works_under_a_sub_path(page, subpath_url):
     assert subpath_url + "netwerken/alpha/" in search(page, "netwerken")
 
 
-@pytest.mark.parametrize(("path", "query", "expected"), [
-    ("404.html", "netwerken", "netwerken/alpha/"),
-    ("en/404.html", "network", "en/netwerken/alpha/"),
-])
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("404.html", "netwerken", "netwerken/alpha/"),
+        ("en/404.html", "network", "en/netwerken/alpha/"),
+    ],
+)
 def test_the_404_page_searches_its_own_language(page, fixture_url, path, query, expected):
     # The 404 page is served at any address, so its links and the search box start from the root.
     page.goto(fixture_url + path)

@@ -8,11 +8,10 @@ import re
 
 import pytest
 
+from conftest import load_by_path
 from sitegen.pages import csp
 from sitegen.pages.build_state import STATE, BuildState
-
 from sitegen.site import DEFAULT_LANGUAGE, LANGUAGE_PATHS
-from conftest import load_by_path
 
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -44,7 +43,9 @@ def test_every_built_page_carries_a_policy_and_no_other_host(fixture_site):
         policies = POLICY_META.findall(path.read_text(encoding="utf-8"))
         assert len(policies) == 1, path
         sources = {word for directive in policies[0].split(";") for word in directive.split()[1:]}
-        assert not [word for word in sources if re.match(r"https?:|\*|'unsafe-inline'|'unsafe-eval'", word)], path
+        assert not [
+            word for word in sources if re.match(r"https?:|\*|'unsafe-inline'|'unsafe-eval'", word)
+        ], path
 
 
 @pytest.mark.browser

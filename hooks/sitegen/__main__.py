@@ -1,4 +1,5 @@
-"""Command line: `python -m sitegen check|build|schemas|translations|fields|new` (the Makefile calls these)."""
+"""Command line: `python -m sitegen check|build|schemas|translations|fields|new` (the Makefile calls
+these)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from .outputs.build import BuildFailed, build_site, report_catalog_errors
-from .records.catalog import CatalogError, load_catalog
 from .authoring.contributing import stale_contributing, write_contributing
 from .authoring.json_schema import stale_schemas, write_schemas
 from .authoring.scaffold import KINDS, ScaffoldError, new_record
-from .records.schema import PLACEHOLDER
 from .authoring.translations import missing_english
+from .outputs.build import BuildFailed, build_site, report_catalog_errors
+from .records.catalog import CatalogError, load_catalog
+from .records.schema import PLACEHOLDER
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,12 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every record and report all problems")
     build = commands.add_parser("build", help="build the complete site into site/")
-    build.add_argument("--site-url", help="public address of the Dutch root, e.g. https://example.org/netwerken/")
+    build.add_argument(
+        "--site-url", help="public address of the Dutch root, e.g. https://example.org/netwerken/"
+    )
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
     translations = commands.add_parser("translations", help="list record texts without English")
     translations.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
-    fields = commands.add_parser("fields", help="write the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md")
+    fields = commands.add_parser(
+        "fields", help="write the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md"
+    )
     fields.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
     new = commands.add_parser("new", help="write a new record with every field, to fill in")
     new.add_argument("kind", choices=sorted(KINDS), help="network or initiative")
@@ -63,12 +68,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
         return 0
     if args.command == "schemas":
-        return _regenerate(args.check, stale_schemas, write_schemas, root, catalog,
-                           stale="schemas/{} is out of date; run `make schemas`", wrote="wrote schemas/{}")
+        return _regenerate(
+            args.check,
+            stale_schemas,
+            write_schemas,
+            root,
+            catalog,
+            stale="schemas/{} is out of date; run `make schemas`",
+            wrote="wrote schemas/{}",
+        )
     if args.command == "fields":
-        return _regenerate(args.check, stale_contributing, write_contributing, root, catalog,
-                           stale="{}: the field tables are out of date; run `make docs-fields`",
-                           wrote="wrote the field tables in {}")
+        return _regenerate(
+            args.check,
+            stale_contributing,
+            write_contributing,
+            root,
+            catalog,
+            stale="{}: the field tables are out of date; run `make docs-fields`",
+            wrote="wrote the field tables in {}",
+        )
     if args.command == "translations":
         missing = missing_english(catalog, root)
         for line in missing:

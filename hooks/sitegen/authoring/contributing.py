@@ -27,7 +27,13 @@ def markdown_table(kind: str, lang: str, vocabularies: Vocabularies) -> str:
         if row.vocabulary and len(row.codes) > _SHORT_VOCABULARY:
             meaning += " " + strings.t("field-docs-codes-in", vocabulary=row.vocabulary)
         elif row.codes:
-            meaning += " " + strings.t("field-docs-codes") + " " + ", ".join(f"`{code}`" for code, _ in row.codes) + "."
+            meaning += (
+                " "
+                + strings.t("field-docs-codes")
+                + " "
+                + ", ".join(f"`{code}`" for code, _ in row.codes)
+                + "."
+            )
         required = strings.t("field-docs-yes") if row.required else ""
         lines.append(f"| `{row.path}` | {required} | {meaning.replace('|', '/')} |")
     return "\n".join(lines)
@@ -50,7 +56,8 @@ def rendered_contributing(root: Path, vocabularies: Vocabularies) -> dict[str, s
 
 def stale_contributing(root: Path, vocabularies: Vocabularies) -> list[str]:
     return [
-        name for name, text in rendered_contributing(root, vocabularies).items()
+        name
+        for name, text in rendered_contributing(root, vocabularies).items()
         if (root / name).read_text(encoding="utf-8") != text
     ]
 

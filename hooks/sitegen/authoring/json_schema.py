@@ -47,7 +47,8 @@ def build_schema(name: str, vocabularies: Vocabularies | None) -> dict:
 def rendered_schemas(vocabularies: Vocabularies | None) -> dict[str, str]:
     """File name to file text, for every schema."""
     return {
-        f"{name}.schema.json": json.dumps(build_schema(name, vocabularies), indent=2, ensure_ascii=False) + "\n"
+        f"{name}.schema.json": json.dumps(build_schema(name, vocabularies), indent=2, ensure_ascii=False)
+        + "\n"
         for name in SCHEMA_MODELS
     }
 

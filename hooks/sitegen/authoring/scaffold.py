@@ -35,7 +35,9 @@ def new_record(root: Path, kind_name: str, record_id: str) -> Path:
     """Write `content/<kind>/<id>.yml` and return its path; refuse a bad or existing id."""
     kind = KINDS[kind_name]
     if not is_valid_id(record_id):
-        raise ScaffoldError(f"'{record_id}' is not a valid id: {ID_RULE} (e.g. sterk-techniekonderwijs-twente)")
+        raise ScaffoldError(
+            f"'{record_id}' is not a valid id: {ID_RULE} (e.g. sterk-techniekonderwijs-twente)"
+        )
     path = root / RECORD_KINDS[kind].folder / f"{record_id}.yml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root)} already exists; ids are never reused")
@@ -47,7 +49,8 @@ def new_record(root: Path, kind_name: str, record_id: str) -> Path:
 def scaffold_text(kind: str, vocabularies: Vocabularies) -> str:
     lines = [
         f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[kind].schema_file}",
-        f"# {Strings('nl').t(f'new-record-{kind}')}. Vervang elke {PLACEHOLDER} door de juiste waarde. Optionele velden mogen leeg",
+        f"# {Strings('nl').t(f'new-record-{kind}')}. Vervang elke {PLACEHOLDER} door de juiste waarde. "
+        "Optionele velden mogen leeg",
         "# blijven of weg. Elk veld wordt uitgelegd op de pagina Velden van de site en in CONTRIBUTING.md.",
     ]
     for doc in record_fields(kind):
@@ -91,7 +94,11 @@ def _field_lines(doc: SchemaField, vocabularies: Vocabularies, depth: int) -> li
             return [comment, key, *children]
         if doc.many and doc.kind == "object":
             comment += " Voor een item: haal [] weg, en het # voor de regels eronder."
-            return [comment, f"{key} []", *_commented(_children(doc, vocabularies, depth + 1, item=True), inner)]
+            return [
+                comment,
+                f"{key} []",
+                *_commented(_children(doc, vocabularies, depth + 1, item=True), inner),
+            ]
         if doc.many:
             return [comment, f"{key} []"]
         if doc.default is not None:
@@ -103,7 +110,12 @@ def _field_lines(doc: SchemaField, vocabularies: Vocabularies, depth: int) -> li
         return [comment, key, *_children(doc, vocabularies, depth + 1)]
     if doc.kind in ("text", "markdown"):
         if doc.kind == "markdown":
-            value = [f"{inner}nl: |", f"{inner}{_INDENT}{PLACEHOLDER}", f"{inner}en: |", f"{inner}{_INDENT}{PLACEHOLDER}"]
+            value = [
+                f"{inner}nl: |",
+                f"{inner}{_INDENT}{PLACEHOLDER}",
+                f"{inner}en: |",
+                f"{inner}{_INDENT}{PLACEHOLDER}",
+            ]
         else:
             value = [f"{inner}nl: {PLACEHOLDER}", f"{inner}en: {PLACEHOLDER}"]
         return [comment, key, *value]
@@ -117,16 +129,22 @@ def _children(doc: SchemaField, vocabularies: Vocabularies, depth: int, item: bo
         return lines
     base = _INDENT * depth
     first = next(index for index, line in enumerate(lines) if not line.lstrip().startswith("#"))
-    return [base + ("- " if index == first else "  ") + line[len(base):] for index, line in enumerate(lines)]
+    return [base + ("- " if index == first else "  ") + line[len(base) :] for index, line in enumerate(lines)]
 
 
 def _commented(lines: list[str], pad: str) -> list[str]:
     """Value lines turned into comments at `pad`, so that deleting `# ` brings them back."""
-    return [line if line.lstrip().startswith("#") else pad + "# " + line[len(pad):] for line in lines]
+    return [line if line.lstrip().startswith("#") else pad + "# " + line[len(pad) :] for line in lines]
 
 
 def _flow(value) -> str:
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000).strip().removesuffix("\n...").removesuffix("...").strip()
+    return (
+        yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000)
+        .strip()
+        .removesuffix("\n...")
+        .removesuffix("...")
+        .strip()
+    )
 
 
 def _vocabularies(root: Path) -> Vocabularies:

@@ -62,7 +62,9 @@ class _Collected(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def build_language(root: Path, lang: Language, output: Path, catalog: Catalog, site_url: str | None = None) -> None:
+def build_language(
+    root: Path, lang: Language, output: Path, catalog: Catalog, site_url: str | None = None
+) -> None:
     """`mkdocs build --strict` of one language into `output`, in this process, with the validated
     catalog handed over to the build's state (`pages/build_state.py`); raise BuildFailed."""
     from mkdocs.commands.build import build

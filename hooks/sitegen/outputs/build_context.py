@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..records.catalog import Catalog
 
+
 class BuildFailed(Exception):
     """A build step failed; its output is the message."""
 

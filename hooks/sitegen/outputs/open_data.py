@@ -1,8 +1,10 @@
-"""Open data: every record as JSON and CSV in `site/data/` (the JSON-LD of record pages is in `pages/json_ld.py`).
+"""Open data: every record as JSON and CSV in `site/data/` (record pages carry JSON-LD of their own:
+`pages/json_ld.py`).
 
-The columns and keys come from the schema walker (`records/fields.py`), never from a hand-kept list: a field added to the schema appears in the files by itself. A coded
-field carries its code and both languages' labels. Personal data follows the schema's marker
-(`x-personal`, see `records/schema.py`): it is published only where the contact says `publish: true`.
+The columns and keys come from the schema walker (`records/fields.py`), never from a hand-kept
+list: a field added to the schema appears in the files by itself. A coded field carries its code
+and both languages' labels. Personal data follows the schema's marker (`x-personal`, see
+`records/schema.py`): it is published only where the contact says `publish: true`.
 
 `write_open_data` is a post-build step (see `build.py`); the fields are documented on the
 `open-data` page of both languages.
@@ -41,7 +43,10 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
         return None
     if isinstance(value, BaseModel):
         published = value.published if isinstance(value, Contact) else functools.partial(getattr, value)
-        return {item.name: to_json(published(item.name), catalog, item.vocabulary) for item in fields_of(type(value))}
+        return {
+            item.name: to_json(published(item.name), catalog, item.vocabulary)
+            for item in fields_of(type(value))
+        }
     if isinstance(value, list):  # a list of codes has the vocabulary of its items
         return [to_json(element, catalog, vocabulary) for element in value]
     if vocabulary:
@@ -76,7 +81,11 @@ def records_document(kind: str, catalog: Catalog) -> dict:
 
 
 def csv_header(model: type[BaseModel]) -> list[str]:
-    return ["id", *(f"page_{lang}" for lang in LANGUAGE_CODES), *(name for column in columns(model) for name in column.names)]
+    return [
+        "id",
+        *(f"page_{lang}" for lang in LANGUAGE_CODES),
+        *(name for column in columns(model) for name in column.names),
+    ]
 
 
 def _lookup(data: dict, path: str) -> Any:
@@ -142,5 +151,7 @@ def write_open_data(build: BuildContext) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for kind in RECORD_KINDS:
         document = records_document(kind, catalog)
-        (folder / f"{kind}.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (folder / f"{kind}.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         (folder / f"{kind}.csv").write_text(records_csv(kind, document), encoding="utf-8", newline="")

@@ -3,9 +3,9 @@
 WeasyPrint renders the report assembled by `focus_report.py` through its own print template
 (`overrides/print/report.html` and `report.css`), never through the theme's page HTML, which it
 renders blank. It reads files of the staged site only: its fetcher refuses every other host and
-every file outside the site (`site_fetcher`), because WeasyPrint's default fetcher would fetch remote addresses and
-embed a local file named in `<a rel="attachment" href="file:///…">`. The PDF is tagged (PDF/UA-1)
-with its title and language set; fonts are the site's own, embedded as subsets.
+every file outside the site (`site_fetcher`), because WeasyPrint's default fetcher would fetch
+remote addresses and embed a local file named in `<a rel="attachment" href="file:///…">`. The PDF
+is tagged (PDF/UA-1) with its title and language set; fonts are the site's own, embedded as subsets.
 
 After writing a PDF the step fills in its size beside the links to it in the focus section.
 """
@@ -22,12 +22,12 @@ from urllib.request import url2pathname
 import jinja2
 from markupsafe import Markup
 
+from ..pages.focus_report import SECTION, Report, build_report
+from ..pages.render import PDF_SIZE_SLOT, format_date
+from ..records.catalog import Catalog
+from ..records.i18n import Strings
 from ..site import LANGUAGES, OVERRIDES_DIR, language
 from .build_context import BuildContext
-from ..records.catalog import Catalog
-from ..pages.focus_report import SECTION, Report, build_report
-from ..records.i18n import Strings
-from ..pages.render import PDF_SIZE_SLOT, format_date
 
 PRINT_DIR = OVERRIDES_DIR / "print"
 STYLESHEET = "print/report.css"
@@ -67,8 +67,10 @@ def write_report_pdfs(build: BuildContext) -> None:
     for lang in LANGUAGES:
         started = time.perf_counter()
         path, pages = write_report_pdf(root / lang.config_file, catalog, site)
-        print(f"  focus report PDF ({lang.code}): {time.perf_counter() - started:.2f} s, {pages} pages, "
-              f"{path.stat().st_size // 1000} kB")
+        print(
+            f"  focus report PDF ({lang.code}): {time.perf_counter() - started:.2f} s, {pages} pages, "
+            f"{path.stat().st_size // 1000} kB"
+        )
 
 
 def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[Path, int]:
@@ -95,9 +97,16 @@ def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[P
 def render_report_html(report: Report, site_url: str) -> str:
     """The report as a standalone HTML document for WeasyPrint."""
     strings = Strings(report.lang)
-    return _environment().get_template("report.html").render(
-        report=report, t=strings.t, built=format_date(report.built, report.lang),
-        site_url=site_url, stylesheet=STYLESHEET,
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            report=report,
+            t=strings.t,
+            built=format_date(report.built, report.lang),
+            site_url=site_url,
+            stylesheet=STYLESHEET,
+        )
     )
 
 
@@ -126,8 +135,8 @@ def _environment() -> jinja2.Environment:
 def _published_address(build_root: Path) -> str | None:
     """The address the site is built for, read from the printable page's canonical link.
 
-    The MkDocs builds run in their own processes with the public address in their environment;
-    the printable page carries it, so links in the PDF point at the same site as its pages.
+    The language build was given the public address; the printable page carries it, so links in
+    the PDF point at the same site as its pages.
     """
     page = build_root / SECTION / "print" / "index.html"
     if not page.exists():
@@ -139,9 +148,11 @@ def _published_address(build_root: Path) -> str | None:
 
 
 def _fill_in_size(folder: Path, size: int, lang: str) -> None:
-    filled = str(Markup('<span class="vh-pdf-size">{}</span>').format(
-        Strings(lang).t("focus-pdf-size", size=format_size(size, lang))
-    ))
+    filled = str(
+        Markup('<span class="vh-pdf-size">{}</span>').format(
+            Strings(lang).t("focus-pdf-size", size=format_size(size, lang))
+        )
+    )
     for page in folder.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
         if PDF_SIZE_SLOT in text:

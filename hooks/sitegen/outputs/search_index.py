@@ -27,13 +27,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .build_context import BuildContext, BuildFailed
 from ..pages.facets import SEARCH_FACETS
+from .build_context import BuildContext, BuildFailed
 
 BUNDLE_DIR = "pagefind"
 """Where the bundle goes, relative to the site root (the search box loads it from there)."""
 
-FILTERS = list(dict.fromkeys(["kind", *(facet.key for facets in SEARCH_FACETS.values() for facet in facets), "network"]))
+FILTERS = list(
+    dict.fromkeys(["kind", *(facet.key for facets in SEARCH_FACETS.values() for facet in facets), "network"])
+)
 """The Pagefind filters a record page may carry: its kind, its facets (`facets.SEARCH_FACETS`) and
 the network (a network page names itself); values are labels in the page's language."""
 

@@ -86,13 +86,17 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
     lang = config["theme"]["language"]
     strings = Strings(lang)
     files = chapter_files(config["nav"])
-    sources = {src: get_data((Path(config["docs_dir"]) / src).read_text(encoding="utf-8-sig")) for src in files}
+    sources = {
+        src: get_data((Path(config["docs_dir"]) / src).read_text(encoding="utf-8-sig")) for src in files
+    }
     # Where a page of the site is itself in the report: the chapters, and each network's profile.
     # A chapter's links keep their fragment (`missie.md#why` -> `#missie-why`); a profile's do not.
     anchors = {_url_of(src): (_slug_of(src), True) for src in files}
     for src, (text, _) in sources.items():
         if "records:network-profiles" in text:
-            anchors.update({record_path("networks", id_): (f"{_slug_of(src)}-{id_}", False) for id_ in catalog.networks})
+            anchors.update(
+                {record_path("networks", id_): (f"{_slug_of(src)}-{id_}", False) for id_ in catalog.networks}
+            )
     chapters = [
         _render_chapter(config, catalog, lang, src, sources[src], anchors, link_base, chapter_level)
         for src in files
@@ -110,12 +114,16 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
 def report_toc(report: Report) -> list[dict]:
     """Table-of-contents tokens of the printable page. The titles here are plain text (network names
     among them), and a token's name is HTML, so they are escaped."""
-    return toc_tokens([
-        heading
-        for chapter in report.chapters
-        for heading in [Heading(chapter.slug, str(escape(chapter.title)), 2),
-                        *(Heading(s.id, str(escape(s.title)), 3) for s in chapter.sections)]
-    ])
+    return toc_tokens(
+        [
+            heading
+            for chapter in report.chapters
+            for heading in [
+                Heading(chapter.slug, str(escape(chapter.title)), 2),
+                *(Heading(s.id, str(escape(s.title)), 3) for s in chapter.sections),
+            ]
+        ]
+    )
 
 
 # Helpers ---------------------------------------------------------------------------------------
@@ -143,8 +151,16 @@ def _slug_of(src_uri: str) -> str:
     return posixpath.basename(_url_of(src_uri).rstrip("/")) or "home"
 
 
-def _render_chapter(config, catalog: Catalog, lang: str, src_uri: str, source: tuple[str, dict],
-                    anchors: dict[str, tuple[str, bool]], link_base: str, chapter_level: int) -> Chapter:
+def _render_chapter(
+    config,
+    catalog: Catalog,
+    lang: str,
+    src_uri: str,
+    source: tuple[str, dict],
+    anchors: dict[str, tuple[str, bool]],
+    link_base: str,
+    chapter_level: int,
+) -> Chapter:
     text, meta = source
     converter = markdown.Markdown(
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
@@ -153,8 +169,11 @@ def _render_chapter(config, catalog: Catalog, lang: str, src_uri: str, source: t
     url = _url_of(src_uri)
     root = root_of(url)
     body = MARKER.sub(
-        lambda match: "" if match.group(1) in NOT_IN_REPORT
-        else str(render_fragment(match.group(1), catalog, lang, root)),
+        lambda match: (
+            ""
+            if match.group(1) in NOT_IN_REPORT
+            else str(render_fragment(match.group(1), catalog, lang, root))
+        ),
         body,
     )
 
@@ -166,12 +185,15 @@ def _render_chapter(config, catalog: Catalog, lang: str, src_uri: str, source: t
     else:
         title = meta.get("title") or _slug_of(src_uri)
     if title_match:
-        body = body[: title_match.start()] + body[title_match.end():]
+        body = body[: title_match.start()] + body[title_match.end() :]
 
     slug = _slug_of(src_uri)
     # A profile's own link to its network's page stays a link to that page.
-    targets = {path: (anchor, keeps) for path, (anchor, keeps) in anchors.items()
-               if keeps or not anchor.startswith(f"{slug}-")}
+    targets = {
+        path: (anchor, keeps)
+        for path, (anchor, keeps) in anchors.items()
+        if keeps or not anchor.startswith(f"{slug}-")
+    }
 
     def resolve(href: str) -> str:
         return _resolve(href, src_uri, url, slug, targets, link_base)
@@ -185,8 +207,9 @@ def _render_chapter(config, catalog: Catalog, lang: str, src_uri: str, source: t
     return Chapter(slug=slug, title=title, html=Markup("".join(rewriter.out)), sections=sections)
 
 
-def _resolve(href: str, src_uri: str, url: str, slug: str, anchors: dict[str, tuple[str, bool]],
-             link_base: str) -> str:
+def _resolve(
+    href: str, src_uri: str, url: str, slug: str, anchors: dict[str, tuple[str, bool]], link_base: str
+) -> str:
     """Where a link in a chapter points in the report: an anchor inside it, or a page of the site."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):

@@ -51,10 +51,16 @@ def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
         knows += [catalog.label("themes", code, lang) for code in record.themes]
         members = [*record.schools.vmbo, *record.schools.mbo, *record.other_parties]
         if record.parent and record.parent in catalog.initiatives:
-            data["parentOrganization"] = {"@type": "Project", "name": catalog.initiatives[record.parent].title.get(lang)}
+            data["parentOrganization"] = {
+                "@type": "Project",
+                "name": catalog.initiatives[record.parent].title.get(lang),
+            }
         if record.networks:
-            data["memberOf"] = [{"@type": "Organization", "name": catalog.networks[id_].name}
-                                for id_ in record.networks if id_ in catalog.networks]
+            data["memberOf"] = [
+                {"@type": "Organization", "name": catalog.networks[id_].name}
+                for id_ in record.networks
+                if id_ in catalog.networks
+            ]
     data["description"] = record.summary.get(lang)
     if page_url:
         data["url"] = page_url

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
@@ -19,14 +18,14 @@ from markupsafe import Markup, escape
 
 from ..records import markdown_text
 from ..records.catalog import Catalog, Entry
-from .editing import RecordLinks
-from .facets import OVERVIEW_FACETS, SEARCH_FACETS
-from .json_ld import json_ld
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path
+from .editing import RecordLinks
+from .facets import OVERVIEW_FACETS, SEARCH_FACETS
+from .json_ld import json_ld
 
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
@@ -153,7 +152,11 @@ class _Context:
         """Every field of the open-data files with its label and its CSV columns, for the docs page."""
         rows = [
             {"path": "id", "label": self.strings.t("open-data-id"), "csv": ["id"]},
-            {"path": "page", "label": self.strings.t("open-data-page"), "csv": [f"page_{code}" for code in LANGUAGE_CODES]},
+            {
+                "path": "page",
+                "label": self.strings.t("open-data-page"),
+                "csv": [f"page_{code}" for code in LANGUAGE_CODES],
+            },
         ]
         for column in columns(RECORD_KINDS[kind].model):
             label = " › ".join(self.strings.field(part) for part in column.path.split("."))
@@ -193,7 +196,9 @@ _HEADING = re.compile(r'<h([12]) id="([a-z0-9-]+)"[^>]*>(.*?)</h\1>', re.S)
 def _headings(html: str) -> list[Heading]:
     """The page's own headings (from our templates, already escaped) for the table of contents."""
     return [
-        Heading(id=match.group(2), title=re.sub(r"<[^>]+>", "", match.group(3)).strip(), level=int(match.group(1)))
+        Heading(
+            id=match.group(2), title=re.sub(r"<[^>]+>", "", match.group(3)).strip(), level=int(match.group(1))
+        )
         for match in _HEADING.finditer(html)
     ]
 
@@ -222,7 +227,12 @@ def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str)
     """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
     context = _Context(catalog, lang, "")
     template = _environment().get_template("record-meta.html")
-    return Markup(template.render(
-        entry=entry, record=entry.record, search_facets=SEARCH_FACETS[entry.kind],
-        json_ld=json_ld(entry, catalog, lang, page_url), **context.variables(),
-    ))
+    return Markup(
+        template.render(
+            entry=entry,
+            record=entry.record,
+            search_facets=SEARCH_FACETS[entry.kind],
+            json_ld=json_ld(entry, catalog, lang, page_url),
+            **context.variables(),
+        )
+    )

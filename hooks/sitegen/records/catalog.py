@@ -230,7 +230,8 @@ def load_catalog(root: Path) -> Catalog:
     figures_path = content / KEY_FIGURES_FILE
     if figures_path.exists() and (read := _read(figures_path, root, errors)) is not None:
         adapter = TypeAdapter(list[KeyFigure])
-        key_figures = _validate(adapter, read[0] or [], context, figures_path.relative_to(root).as_posix(), read[1], errors) or []
+        rel = figures_path.relative_to(root).as_posix()
+        key_figures = _validate(adapter, read[0] or [], context, rel, read[1], errors) or []
 
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
@@ -249,16 +250,24 @@ def load_catalog(root: Path) -> Catalog:
                 continue
             record_id = path.stem
             if not is_valid_id(record_id):
-                errors.append(RecordError(
-                    rel, 1, 1, "id", f"the file name '{record_id}' is the record's id and address; {ID_RULE}"
-                ))
+                errors.append(
+                    RecordError(
+                        rel,
+                        1,
+                        1,
+                        "id",
+                        f"the file name '{record_id}' is the record's id and address; {ID_RULE}",
+                    )
+                )
                 continue
             present[kind].add(record_id)
             if (read := _read(path, root, errors)) is None:
                 continue
             data, node = read
             if not isinstance(data, dict):
-                errors.append(RecordError(rel, 1, 1, "", "a record is a list of fields (key: value), one per line"))
+                errors.append(
+                    RecordError(rel, 1, 1, "", "a record is a list of fields (key: value), one per line")
+                )
                 continue
             record = _validate(model, data, context, rel, node, errors)
             if record is not None:
@@ -304,16 +313,28 @@ def _check_references(
             elif record.merged_into == entry.id:
                 error(entry, ("merged_into",), "a network cannot merge into itself")
             elif record.merged_into not in network_ids:
-                error(entry, ("merged_into",), f"'{record.merged_into}' is not a known network; known: {known(network_ids)}")
+                error(
+                    entry,
+                    ("merged_into",),
+                    f"'{record.merged_into}' is not a known network; known: {known(network_ids)}",
+                )
 
     for entry in initiatives.values():
         record: Initiative = entry.record  # type: ignore[no-redef]
         for index, network_id in enumerate(record.networks):
             if network_id not in network_ids:
-                error(entry, ("networks", index), f"'{network_id}' is not a known network; known: {known(network_ids)}")
+                error(
+                    entry,
+                    ("networks", index),
+                    f"'{network_id}' is not a known network; known: {known(network_ids)}",
+                )
         if record.parent:
             if record.parent not in initiative_ids:
-                error(entry, ("parent",), f"'{record.parent}' is not a known initiative; known: {known(initiative_ids)}")
+                error(
+                    entry,
+                    ("parent",),
+                    f"'{record.parent}' is not a known initiative; known: {known(initiative_ids)}",
+                )
             else:
                 seen = {entry.id}
                 current = record.parent

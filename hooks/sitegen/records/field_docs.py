@@ -50,7 +50,9 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
     for doc in fields:
         codes: list[tuple[str, str]] = []
         if doc.vocabulary:
-            codes = [(code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()]
+            codes = [
+                (code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()
+            ]
         elif doc.kind == "choice":
             codes = [(str(choice), "") for choice in doc.examples]
         rows.append(
@@ -58,18 +60,23 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
                 path=doc.path,
                 label=strings.field(doc.name),
                 required=doc.required,
-                kind=strings.t(f"field-kind-{doc.kind}") + (strings.t("field-kind-list") if doc.many and doc.kind != "object" else ""),
+                kind=strings.t(f"field-kind-{doc.kind}")
+                + (strings.t("field-kind-list") if doc.many and doc.kind != "object" else ""),
                 description=doc.description_in(lang),
                 codes=codes,
                 vocabulary=doc.vocabulary,
-                example="" if doc.kind == "object" else _example(doc, vocabularies, [] if doc.path.startswith(personal) else dumped),
+                example=""
+                if doc.kind == "object"
+                else _example(doc, vocabularies, [] if doc.path.startswith(personal) else dumped),
             )
         )
     return rows
 
 
 def _example(doc: SchemaField, vocabularies: Vocabularies, records: list[dict]) -> str:
-    value = next((found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None)
+    value = next(
+        (found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None
+    )
     if value is not None and doc.many and isinstance(value, list):
         value = value[:2]
     if value is None:
@@ -91,7 +98,9 @@ def _value_at(data: Any, path: str) -> Any:
 def _shorten(value: Any) -> Any:
     if isinstance(value, str):
         value = " ".join(value.split())
-        return value if len(value) <= _EXAMPLE_TEXT_LENGTH else value[: _EXAMPLE_TEXT_LENGTH - 1].rstrip() + "…"
+        return (
+            value if len(value) <= _EXAMPLE_TEXT_LENGTH else value[: _EXAMPLE_TEXT_LENGTH - 1].rstrip() + "…"
+        )
     if isinstance(value, dict):
         return {key: _shorten(item) for key, item in value.items() if item not in (None, [], {})}
     if isinstance(value, list):

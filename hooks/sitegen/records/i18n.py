@@ -16,7 +16,6 @@ from .caches import per_build
 from .schema import VocabularyEntry
 from .strict_yaml import load_file
 
-
 STRINGS_FILE = Path(__file__).with_name("strings.yml")
 
 

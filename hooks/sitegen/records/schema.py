@@ -165,7 +165,9 @@ class Text(Strict):
     """A text that differs per language. Dutch is required; English falls back to Dutch."""
 
     nl: Str = Field(description="Dutch text (required).")
-    en: Str | None = Field(None, description="English text; without it the English page shows the Dutch with a note.")
+    en: Str | None = Field(
+        None, description="English text; without it the English page shows the Dutch with a note."
+    )
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" and self.en else self.nl
@@ -210,16 +212,24 @@ def is_personal(model: type[BaseModel], name: str) -> bool:
 class Contact(Strict):
     """A contact point. Only the organisation is shown unless `publish` is true."""
 
-    organisation: Str | None = Field(None, description="The organisation to contact.", json_schema_extra=PUBLIC)
+    organisation: Str | None = Field(
+        None, description="The organisation to contact.", json_schema_extra=PUBLIC
+    )
     name: Str | None = Field(
-        None, description="A person's name: personal data, shown only with publish: true.", json_schema_extra=PERSONAL
+        None,
+        description="A person's name: personal data, shown only with publish: true.",
+        json_schema_extra=PERSONAL,
     )
     role: Text | None = Field(None, description="The person's role or function.", json_schema_extra=PERSONAL)
     email: EmailStr | None = Field(
         None, description="E-mail address, shown only with publish: true.", json_schema_extra=PERSONAL
     )
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$", examples=["+31 30 253 35 50"])] | None = Field(
-        None, description="Phone number, shown only with publish: true (quote it in YAML).", json_schema_extra=PERSONAL
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$", examples=["+31 30 253 35 50"])] | None = (
+        Field(
+            None,
+            description="Phone number, shown only with publish: true (quote it in YAML).",
+            json_schema_extra=PERSONAL,
+        )
     )
     publish: bool = Field(
         False,
@@ -234,15 +244,26 @@ class Contact(Strict):
 
 class SchoolCount(Strict):
     count: int = Field(ge=0, description="Number of partner schools.")
-    as_of: SchoolYear | None = Field(None, description="Year or school year of the count, e.g. 2024 or 2016-2017; leave out when the source gives none.")
+    as_of: SchoolYear | None = Field(
+        None,
+        description=(
+            "Year or school year of the count, e.g. 2024 or 2016-2017; leave out when the source gives none."
+        ),
+    )
     approximate: bool = Field(False, description="true when the source gives an approximate number.")
 
 
 class Partners(Strict):
     universities: list[Str] = Field([], description="Universities (proper names).")
-    universities_of_applied_sciences: list[Str] = Field([], description="Universities of applied sciences (hogescholen).")
-    schools: SchoolCount | None = Field(None, description="How many secondary schools take part, and when that was counted.")
-    other: list[Str] = Field([], description="Other partners: companies, municipalities, teacher-training programmes.")
+    universities_of_applied_sciences: list[Str] = Field(
+        [], description="Universities of applied sciences (hogescholen)."
+    )
+    schools: SchoolCount | None = Field(
+        None, description="How many secondary schools take part, and when that was counted."
+    )
+    other: list[Str] = Field(
+        [], description="Other partners: companies, municipalities, teacher-training programmes."
+    )
 
 
 class Activity(Strict):
@@ -276,9 +297,15 @@ class Network(Record):
     former_names: list[Str] = Field([], description="Earlier names of the network.")
     region: Text = Field(description="The region it serves, in words.")
     provinces: list[code("provinces", "A province the network works in.")] = Field(min_length=1)  # type: ignore[valid-type]
-    labour_market_regions: list[code("labour_market_regions", "A labour-market region it covers.")] = Field([])  # type: ignore[valid-type]
-    status: Literal["active", "merged", "ended"] = Field(description="active, merged (set merged_into) or ended.")
-    merged_into: RecordId | None = Field(None, description="Id of the network this one merged into (required with status: merged).")
+    labour_market_regions: list[  # type: ignore[valid-type]
+        code("labour_market_regions", "A labour-market region it covers.")
+    ] = Field([])
+    status: Literal["active", "merged", "ended"] = Field(
+        description="active, merged (set merged_into) or ended."
+    )
+    merged_into: RecordId | None = Field(
+        None, description="Id of the network this one merged into (required with status: merged)."
+    )
     founded: Year | None = Field(None, description="Year the network started.")
     lead_institution: Str | None = Field(None, description="The coordinating institution (penvoerder).")
     partners: Partners | None = Field(None, description="Who takes part.")
@@ -302,7 +329,9 @@ class Funding(Strict):
     amount: int = Field(ge=0, description="Amount in euros, a whole number without dots (12000000).")
     approximate: bool = Field(False, description="true when the source gives the amount as about or almost.")
     funder: code("funders", "Who paid it: the state, business co-financing, or another funder.")  # type: ignore[valid-type]
-    period: SchoolYear | None = Field(None, description="The years it covers, e.g. 2020-2023; leave out when the source gives none.")
+    period: SchoolYear | None = Field(
+        None, description="The years it covers, e.g. 2020-2023; leave out when the source gives none."
+    )
     note: Text | None = Field(None, description="What the amount is for or how it is shared, in a sentence.")
     source: Source = Field(description="Where the amount is stated.")
 
@@ -325,21 +354,31 @@ class Initiative(Record):
     labour_market_region: code("labour_market_regions", "The labour-market region (arbeidsmarktregio).")  # type: ignore[valid-type]
     provinces: list[code("provinces", "A province it works in.")] = Field([])  # type: ignore[valid-type]
     municipalities: list[Str] = Field([], description="Municipalities it works in.")
-    collaboration_levels: list[code("collaboration_levels", "Level at which the partners work together.")] = Field(min_length=1)  # type: ignore[valid-type]
+    collaboration_levels: list[  # type: ignore[valid-type]
+        code("collaboration_levels", "Level at which the partners work together.")
+    ] = Field(min_length=1)
     sectors: list[code("sectors", "A sector it works in.")] = Field(min_length=1)  # type: ignore[valid-type]
     vmbo_profiles: list[code("vmbo_profiles", "A vmbo profile it works with.")] = Field([])  # type: ignore[valid-type]
     parties: list[code("parties", "A kind of party involved.")] = Field(min_length=1)  # type: ignore[valid-type]
     other_parties: list[Str] = Field([], description="Other parties involved, by name.")
     themes: list[code("themes", "A content theme (shown with its number).")] = Field([])  # type: ignore[valid-type]
     theme_note: Text | None = Field(None, description="Explanation of the content themes.")
-    start_year: Year | None = Field(None, description="Year the initiative started; leave out when no source gives it.")
+    start_year: Year | None = Field(
+        None, description="Year the initiative started; leave out when no source gives it."
+    )
     dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$", examples=["STO18041"])]] = Field(
         [], description="Registration numbers of the grant, e.g. STO18041."
     )
     subsidy_rounds: list[code("subsidy_rounds", "A subsidy round the initiative took part in.")] = Field([])  # type: ignore[valid-type]
-    penvoerder: Str | None = Field(None, description="The organisation that applied for the grant and administers it (penvoerder).")
-    funding: list[Funding] = Field([], description="Money received: amount, period, funder, each with its source.")
-    participants: list[ParticipantCount] = Field([], description="Numbers of participating schools or companies, each with its date and source.")
+    penvoerder: Str | None = Field(
+        None, description="The organisation that applied for the grant and administers it (penvoerder)."
+    )
+    funding: list[Funding] = Field(
+        [], description="Money received: amount, period, funder, each with its source."
+    )
+    participants: list[ParticipantCount] = Field(
+        [], description="Numbers of participating schools or companies, each with its date and source."
+    )
     schools: Schools = Field(Schools(), description="Schools and institutions involved.")
     ambitions: list[Text] = Field([], description="Quantified ambitions, one per item.")
     networks: list[RecordId] = Field([], description="Ids of related VO-HO networks.")
@@ -355,14 +394,18 @@ class KeyFigure(Strict):
 
     value: Str = Field(description="The figure as written, e.g. 361 or 35.000+ (quote it).")
     label: Text = Field(description="What it counts.")
-    year: SchoolYear | None = Field(None, description="Year or school year the figure is about; leave out when the source does not say.")
+    year: SchoolYear | None = Field(
+        None, description="Year or school year the figure is about; leave out when the source does not say."
+    )
     source: Source = Field(description="Where it comes from.")
 
 
 class VocabularyEntry(Strict):
     nl: Str = Field(description="Dutch label.")
     en: Str = Field(description="English label.")
-    cbs_code: Annotated[str, Field(pattern=r"^[A-Z]{2}\d{2,4}$")] | None = Field(None, description="Code of Statistics Netherlands (CBS).")
+    cbs_code: Annotated[str, Field(pattern=r"^[A-Z]{2}\d{2,4}$")] | None = Field(
+        None, description="Code of Statistics Netherlands (CBS)."
+    )
     number: int | None = Field(None, ge=1, description="Number shown before the label.")
     abbreviation: Str | None = Field(None, description="Abbreviation shown after the label.")
 
