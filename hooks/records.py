@@ -74,7 +74,7 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = f"../../{entry.path}"
         files.append(file)
         state.record_pages[src_uri] = entry
-    # The whole focus report on one page, to print (sitegen/focus_report.py assembles it).
+    # The whole focus report on one page, to print (sitegen/pages/focus_report.py assembles it).
     print_page = File.generated(
         config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV
     )

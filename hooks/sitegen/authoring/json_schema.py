@@ -1,4 +1,4 @@
-"""JSON Schemas for editors' tools, exported from the pydantic models in `schema.py`.
+"""JSON Schemas for editors' tools, exported from the pydantic models in `records/schema.py`.
 
 The files in `schemas/` are what VS Code (via the `# yaml-language-server: $schema=` line) uses for
 completion and checks while an editor types. Coded fields carry their vocabulary's codes as an

@@ -1,7 +1,8 @@
 """New records: `python -m sitegen new network|initiative ID` (`make new-network ID=...`).
 
-The new file is derived from the models (see `fields.py`): every field in a readable order, each
-with a comment in Dutch saying what it holds, whether it is required and which codes it takes.
+The new file is derived from the models (the schema walker, `records/fields.py`): every field in a
+readable order, each with a comment in Dutch saying what it holds, whether it is required and which
+codes it takes.
 Required values are the placeholder `TODO`, which never validates, so a record cannot be
 published half-filled; optional values are left empty. Filled in, the file validates.
 """

@@ -1,6 +1,6 @@
 """The focus report as a PDF per language: a post-build step of `make build` (not of `make serve`).
 
-WeasyPrint renders the report assembled by `focus_report.py` through its own print template
+WeasyPrint renders the report assembled by `pages/focus_report.py` through its own print template
 (`overrides/print/report.html` and `report.css`), never through the theme's page HTML, which it
 renders blank. It reads files of the staged site only: its fetcher refuses every other host and
 every file outside the site (`site_fetcher`), because WeasyPrint's default fetcher would fetch

@@ -2,7 +2,7 @@
 
 MkDocs' theme environment does not autoescape, so record content never goes through it: the
 templates in `overrides/fragments/` run in a separate environment with autoescape on, and only
-sanitised Markdown (see `markdown_text.py`) is marked safe. The hook places the result in the page.
+sanitised Markdown (see `records/markdown_text.py`) is marked safe. The hook places the result in the page.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def toc_tokens(headings: list[Heading]) -> list[dict]:
 
 
 PDF_SIZE_SLOT = Markup('<span class="vh-pdf-size" data-vh-pdf-size></span>')
-"""Left empty beside the link to the focus-report PDF; `pdf.py` fills in the size once the PDF exists."""
+"""Left empty beside the link to the focus-report PDF; `outputs/pdf.py` fills in the size once the PDF
+exists."""
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 """Where a hand-written page takes a generated part: `<!-- records:NAME -->`."""

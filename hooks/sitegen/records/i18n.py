@@ -2,7 +2,7 @@
 
 The strings live in `strings.yml` beside this module, Dutch and English side by side, so a key
 cannot exist in one language only. A record text without English is shown in Dutch, marked
-`lang="nl"`, with a visible note (see the `text` and `markdown` filters in `render.py`).
+`lang="nl"`, with a visible note (see the `text` and `markdown` filters in `pages/render.py`).
 """
 
 from __future__ import annotations
