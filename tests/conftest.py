@@ -10,7 +10,10 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import os
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -43,6 +46,14 @@ def load_by_path(path: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def run_cli(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m sitegen ARGS` in `project`, as `make` runs it, with only PATH and `env` set."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", *args], cwd=project, capture_output=True, text=True,
+        env={"PATH": os.environ["PATH"], **env},
+    )
 
 
 # Reading built pages ---------------------------------------------------------------------------

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, ParsedPage, read_page
+from conftest import ROOT, ParsedPage, read_page, run_cli
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.site import LANGUAGES, record_path
@@ -235,13 +233,7 @@ def test_command_line_reports_every_error_and_exits_non_zero(fixture_project):
     )
     other = fixture_project / "content/networks/alpha.yml"
     other.write_text(other.read_text().replace("status: active", "status: actief"))
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "check"],
-        cwd=fixture_project,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    result = run_cli(fixture_project, "check")
     assert result.returncode == 1
     assert "2 problems in the records" in result.stderr
     assert "content/initiatives/hoofd.yml:7:1: duplicate key 'parties' (first on line 6)" in result.stderr

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, read_page
+from conftest import ROOT, read_page, run_cli
 from sitegen.records.fields import all_fields, dutch_descriptions
 from sitegen.records.i18n import Strings
 from sitegen.site import LANGUAGE_CODES, RECORD_KINDS, language
@@ -78,13 +76,7 @@ def test_the_page_is_in_the_navigation_in_both_languages(fixture_site):
 
 
 def test_contributing_field_tables_are_up_to_date():
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "fields", "--check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    result = run_cli(ROOT, "fields", "--check")
     assert result.returncode == 0, result.stderr
 
 
@@ -93,12 +85,6 @@ def test_a_stale_contributing_table_is_reported(fixture_project):
         (fixture_project / name).write_text(
             (ROOT / name).read_text(encoding="utf-8").replace("| `name` |", "| `naam` |")
         )
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "fields", "--check"],
-        cwd=fixture_project,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    result = run_cli(fixture_project, "fields", "--check")
     assert result.returncode == 1
     assert "CONTRIBUTING.md: the field tables are out of date" in result.stderr

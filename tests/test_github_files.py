@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from sitegen.records.catalog import RecordError
 
 GITHUB = ROOT / ".github"
@@ -127,16 +127,7 @@ def test_annotation_format(error, expected):
 def test_the_check_annotates_lines_only_inside_actions(fixture_project, in_actions):
     record = fixture_project / "content/initiatives/hoofd.yml"
     record.write_text(record.read_text().replace("start_year: 2018", "start_year: 18"))
-    env = {"PATH": "/usr/bin:/bin"}
-    if in_actions:
-        env["GITHUB_ACTIONS"] = "true"
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "check"],
-        cwd=fixture_project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = run_cli(fixture_project, "check", **({"GITHUB_ACTIONS": "true"} if in_actions else {}))
     assert result.returncode == 1
     assert "content/initiatives/hoofd.yml:7:13: start_year" in result.stderr  # for people, always
     annotation = (

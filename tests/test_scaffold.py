@@ -3,27 +3,17 @@ every placeholder, validates once the placeholders are filled, and refuses bad o
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from sitegen.authoring.scaffold import KINDS, ScaffoldError, new_record
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.fields import all_fields, example_value
 from sitegen.records.schema import PLACEHOLDER
 from sitegen.records.strict_yaml import load_text, positions
-
-
-def run_cli(project, *args, **env):
-    return subprocess.run(
-        [sys.executable, "-m", "sitegen", *args], cwd=project, capture_output=True, text=True,
-        env={"PATH": os.environ["PATH"], **env},
-    )
 
 
 def fill_placeholders(text: str, kind: str, vocabularies) -> str:
