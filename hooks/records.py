@@ -15,7 +15,9 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 
 from __future__ import annotations
 
+import posixpath
 import re
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -25,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from sitegen.pages import focus_report
-from sitegen.pages.build_state import start_build, state_of
+from sitegen.pages.build_state import project_root, start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.pages.render import (
     FRAGMENTS,
@@ -67,11 +69,13 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     state = state_of(config)
+    docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     for entry in state.catalog.all_entries():
         src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
         file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        # The edit link points at the record's YAML file, not at the generated page.
-        file.edit_uri = f"../../{entry.path}"
+        # The edit link points at the record's YAML file, not at the generated page: `edit_uri`
+        # is relative to the pages' folder (`docs/nl/`), the record's path to the project.
+        file.edit_uri = posixpath.relpath(entry.path, docs_folder)
         files.append(file)
         state.record_pages[src_uri] = entry
     # The whole focus report on one page, to print (sitegen/pages/focus_report.py assembles it).

@@ -22,7 +22,7 @@ from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.schema import Markdown, Text
-from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path
+from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, root_of
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from .json_ld import json_ld
@@ -205,9 +205,12 @@ def _headings(html: str) -> list[Heading]:
 
 
 def render_record(
-    entry: Entry, catalog: Catalog, lang: str, root: str = "../../", links: RecordLinks | None = None
+    entry: Entry, catalog: Catalog, lang: str, root: str | None = None, links: RecordLinks | None = None
 ) -> Rendered:
-    """The body of a record page in one language; `links` are its edit and correction links."""
+    """The body of a record page in one language; `links` are its edit and correction links, `root`
+    the way back to the language's root (by default from the record's own page)."""
+    if root is None:
+        root = root_of(record_path(entry.kind, entry.id))
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{entry.kind}.html")
     html = Markup(template.render(entry=entry, record=entry.record, links=links, **context.variables()))
