@@ -6,8 +6,9 @@ Builds the real content and a site of synthetic records (benchmarks/generate.py,
 prints one table of medians over `--repeat` runs (these machines are noisy):
 
 - validation: loading and checking every record (in-process);
-- per-language build: one `mkdocs build` of each language on its own, and the complete build
-  (`sitegen build`: both languages in parallel plus every post-build step);
+- per-language build: one language's MkDocs build on its own, as the complete build runs it
+  (`build_language`, validation included), and the complete build (`sitegen build`: both
+  languages plus every post-build step);
 - a plain Material build of the same number of pages (Material's defaults, one page per record
   with the record's description, pages outside the navigation as in the real site), for the
   ratios DESIGN.md asks: each language / plain, complete / plain of all pages;

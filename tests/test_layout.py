@@ -77,6 +77,16 @@ def test_imports_follow_the_stage_rule(module):
     assert forbidden == [], f"{module} may not import {forbidden}; see the docstring of sitegen/__init__.py"
 
 
+def test_the_hooks_use_the_pages_stage_and_below():
+    """The MkDocs hooks adapt one build's events: they never reach into the complete build or the
+    editors' tools."""
+    for hook in sorted(PACKAGE.parents[0].glob("*.py")):
+        tree = ast.parse(hook.read_text(encoding="utf-8"))
+        used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        parts = {module.split(".")[1] for module in used if module.startswith("sitegen.")}
+        assert parts <= {"pages", "records", "site"}, (hook.name, parts)
+
+
 def test_every_stage_says_what_it_owns_and_may_import():
     for stage in ("records", "pages", "outputs", "authoring"):
         doc = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8")))
