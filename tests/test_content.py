@@ -112,6 +112,9 @@ def _article_words(html: str) -> list[str]:
     # Link texts name documents and organisations in their own language ("Platform Talent voor Technologie").
     article = re.sub(r"<a\b[^>]*>.*?</a>", " ", article, flags=re.S)
     text = re.sub(r"<[^>]+>", " ", article)
+    # The page's own name is a proper name ("Sterk Techniekonderwijs Het Gooi"), wherever it stands.
+    if title := re.search(r"<h1[^>]*>(.*?)</h1>", article, flags=re.S):
+        text = text.replace(re.sub(r"<[^>]+>", "", title.group(1)).strip(), " ")
     return re.findall(r"[a-zà-ÿ]+", text.lower())
 
 
