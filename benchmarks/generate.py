@@ -12,6 +12,7 @@ words, so that the search index has the size and spread of real text.
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import shutil
 import sys
@@ -22,7 +23,7 @@ import yaml
 from sitegen.site import copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
-KEPT_CONTENT = ["vocabularies.yml", "key-figures.yml"]
+KEPT_CONTENT = ["vocabularies.yml", "key-figures.yml", "geo"]
 
 DUTCH = (
     "netwerk netwerken school scholen leerling leerlingen docent docenten opleiding opleidingen "
@@ -132,16 +133,17 @@ def network(writer: Writer, index: int, vocab: dict) -> dict:
     }
 
 
-def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str]) -> dict:
+def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str], places: list[tuple[str, str]]) -> dict:
+    """`places`: (municipality, labour-market region code) pairs from the CBS table."""
     rng = writer.rng
-    place = rng.choice(PLACES)
+    place, region = rng.choice(places)
     record = {
         "title": {
             "nl": f"Samen sterk in {place} {index + 1}",
             "en": f"Stronger together in {place} {index + 1}",
         },
         "programme": rng.choice(vocab["programmes"]),
-        "labour_market_region": rng.choice(vocab["labour_market_regions"]),
+        "labour_market_region": region,
         "provinces": writer.pick(vocab["provinces"], 1, 1),
         "municipalities": [place],
         "collaboration_levels": writer.pick(vocab["collaboration_levels"], 1, 2),
@@ -174,9 +176,15 @@ def generate(
     (content / "networks").mkdir(parents=True)
     (content / "initiatives").mkdir(parents=True)
     for name in KEPT_CONTENT:
-        shutil.copy2(ROOT / "content" / name, content / name)
+        source = ROOT / "content" / name
+        if source.is_dir():
+            shutil.copytree(source, content / name)
+        else:
+            shutil.copy2(source, content / name)
     with open(content / "vocabularies.yml", encoding="utf-8") as file:
-        vocab = {name: list(codes) for name, codes in yaml.safe_load(file).items()}
+        data = yaml.safe_load(file)
+    vocab = {name: list(codes) for name, codes in data.items()}
+    places = _places(content, data["labour_market_regions"])
 
     writer = Writer(seed)
     count = networks if networks is not None else max(3, initiatives // 500)
@@ -187,8 +195,16 @@ def generate(
         network_ids.append(record_id)
     for index in range(initiatives):
         record_id = f"synthetisch-initiatief-{index + 1:05d}"
-        _dump(content / "initiatives" / f"{record_id}.yml", initiative(writer, index, vocab, network_ids))
+        _dump(content / "initiatives" / f"{record_id}.yml", initiative(writer, index, vocab, network_ids, places))
     return out
+
+
+def _places(content: Path, regions: dict) -> list[tuple[str, str]]:
+    """(municipality, region code) for the places of PLACES, from the CBS table: a valid pair."""
+    by_cbs = {entry["cbs_code"]: code for code, entry in regions.items()}
+    with open(content / "geo" / "gemeenten-regios-2026.csv", encoding="utf-8", newline="") as file:
+        rows = {row["gemeente_naam"]: row["arbeidsmarktregio_code"] for row in csv.DictReader(file)}
+    return [(name, by_cbs[rows[name]]) for name in PLACES if name in rows]
 
 
 def _dump(path: Path, record: dict) -> None:

@@ -14,7 +14,7 @@ from sitegen.records.i18n import Strings
 from sitegen.records.schema import KeyFigure
 from sitegen.site import RECORD_KINDS
 
-RECORD_FILES = sorted((ROOT / "content").glob("*/*.yml"))
+RECORD_FILES = sorted(path for kind in RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml"))
 
 
 @pytest.fixture

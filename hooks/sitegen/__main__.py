@@ -12,7 +12,7 @@ from .authoring.contributing import stale_contributing, write_contributing
 from .authoring.json_schema import stale_schemas, write_schemas
 from .authoring.scaffold import KINDS, ScaffoldError, new_record
 from .authoring.translations import missing_english
-from .outputs.build import BuildFailed, build_site, report_catalog_errors
+from .outputs.build import BuildFailed, build_site, report_catalog_errors, report_catalog_warnings
 from .records.catalog import CatalogError, load_catalog
 from .records.schema import PLACEHOLDER
 
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     if args.command == "check":
+        report_catalog_warnings(catalog)
         print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
         return 0
     if args.command == "schemas":

@@ -2,7 +2,8 @@
 
 The files in `schemas/` are what VS Code (via the `# yaml-language-server: $schema=` line) uses for
 completion and checks while an editor types. Coded fields carry their vocabulary's codes as an
-`enum`, so the schemas change when `content/vocabularies.yml` does; `python -m sitegen schemas
+`enum` (fields written by name, such as municipalities, as `examples`: other names are allowed
+too), so the schemas change when `content/vocabularies.yml` does; `python -m sitegen schemas
 --check` (run by the tests) fails when the committed files are stale.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..records.schema import KeyFigure, Vocabularies
+from ..records.schema import NAMED_VOCABULARIES, KeyFigure, Vocabularies
 from ..site import RECORD_KINDS
 
 SCHEMAS_DIR = "schemas"
@@ -29,7 +30,8 @@ def _add_enums(node: Any, vocabularies: Vocabularies | None) -> None:
     if isinstance(node, dict):
         name = node.get("x-vocabulary")
         if name and vocabularies is not None:
-            node["enum"] = sorted(getattr(vocabularies, name))
+            values = sorted(getattr(vocabularies, name))
+            node["examples" if name in NAMED_VOCABULARIES else "enum"] = values
         for value in node.values():
             _add_enums(value, vocabularies)
     elif isinstance(node, list):

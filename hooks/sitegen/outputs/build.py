@@ -28,7 +28,7 @@ from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .search_index import index_site
 
-__all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors"]
+__all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors", "report_catalog_warnings"]
 
 STAGING_DIR = ".build"
 
@@ -47,6 +47,14 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
     print(error, file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in error.errors:
+            print(item.github_annotation(), file=stream)
+
+
+def report_catalog_warnings(catalog, stream=sys.stderr) -> None:
+    """Print what is allowed but worth a look; inside GitHub Actions also as annotations."""
+    for item in catalog.warnings:
+        print(item, file=stream)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
             print(item.github_annotation(), file=stream)
 
 
@@ -115,6 +123,7 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
     """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it was."""
     root = root.resolve()
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
+    report_catalog_warnings(catalog)
     staging_root = root / STAGING_DIR
     staging = staging_root / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 `load_catalog(root)` returns a `Catalog` or raises `CatalogError` listing all problems in all
 files at once, each as `path:line:column: field: message`. Nothing else in the project reads
-`content/` directly.
+`content/` directly. Warnings (things that are allowed but worth a look, such as an initiative's
+municipality in another labour-market region) travel on the catalog: `Catalog.warnings`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .schema import (
     Vocabularies,
     is_valid_id,
 )
+from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .strict_yaml import YamlProblem, load_file, positions
 
 VOCABULARIES_FILE = "vocabularies.yml"
@@ -45,16 +47,18 @@ class RecordError:
     column: int
     field: str
     message: str
+    severity: str = "error"  # or "warning": reported, but the build goes on
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = f"warning: {self.message}" if self.severity == "warning" else self.message
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def github_annotation(self) -> str:
-        """GitHub Actions workflow command that shows the error on the line in the pull request."""
+        """GitHub Actions workflow command that shows the problem on the line in the pull request."""
         message = str(self.field + ": " if self.field else "") + self.message
         message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{message}"
+        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{message}"
 
 
 class CatalogError(Exception):
@@ -85,6 +89,9 @@ class Catalog:
     vocabularies: Vocabularies
     key_figures: list[KeyFigure]
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    places: Places | None = None
+    """The CBS municipalities with their regions (content/geo/)."""
+    warnings: list[RecordError] = field(default_factory=list)
 
     # The lookups below are built once, on first use: templates call them for every page, and a
     # scan of all records per page made a build of 5,000 records quadratic.
@@ -218,13 +225,21 @@ def load_catalog(root: Path) -> Catalog:
     content = root / CONTENT_DIR
     errors: list[RecordError] = []
 
+    places = None
+    try:
+        places = load_places(content)
+    except GeoDataError as problem:
+        errors.append(RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", str(problem)))
+
     vocabularies = None
     vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
     if not (root / vocabularies_rel).exists():
         errors.append(RecordError(vocabularies_rel, 1, 1, "", "the vocabularies file is missing"))
     elif (read := _read(root / vocabularies_rel, root, errors)) is not None:
         vocabularies = _validate(Vocabularies, read[0], {}, vocabularies_rel, read[1], errors)
-    context = {"vocabularies": vocabularies}
+        if vocabularies is not None and places is not None:
+            vocabularies = _with_places(vocabularies, places, read, vocabularies_rel, errors)
+    context = {"vocabularies": vocabularies, "places": places}
 
     key_figures: list[KeyFigure] = []
     figures_path = content / KEY_FIGURES_FILE
@@ -276,10 +291,60 @@ def load_catalog(root: Path) -> Catalog:
             # every garbage collection walk them all and loading several times slower.
 
     errors.extend(_check_references(root, entries, present))
+    warnings: list[RecordError] = []
+    if places is not None and vocabularies is not None:
+        _check_regions(root, entries, vocabularies, places, errors, warnings)
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
-    return Catalog(vocabularies=vocabularies, key_figures=key_figures, entries=entries)
+    return Catalog(vocabularies=vocabularies, key_figures=key_figures, entries=entries, places=places,
+                   warnings=sorted(warnings))
+
+
+def _with_places(vocabularies: Vocabularies, places: Places, read: tuple, rel: str, errors: list[RecordError]) -> Vocabularies:
+    """The vocabularies with the municipalities of the CBS table; place codes checked against it."""
+    pos = positions(read[1])
+    if isinstance(read[0], dict) and "municipalities" in read[0]:
+        line, column = _at(pos, ("municipalities",))
+        errors.append(RecordError(rel, line, column, "municipalities",
+                                  "the municipalities come from content/geo/; remove this list"))
+    for loc, message in vocabulary_problems(places, vocabularies):
+        line, column = _at(pos, loc)
+        errors.append(RecordError(rel, line, column, field_name(loc), message))
+    return vocabularies.model_copy(update={"municipalities": places.vocabulary()})
+
+
+def _check_regions(
+    root: Path, entries: dict[str, dict[str, Entry]], vocabularies: Vocabularies, places: Places,
+    errors: list[RecordError], warnings: list[RecordError],
+) -> None:
+    """An initiative's labour-market region holds at least one of its municipalities (an error);
+    its municipalities in other regions are named (a warning: it may span two regions)."""
+    regions = vocabularies.labour_market_regions
+    for entry in entries.get("initiatives", {}).values():
+        record: Initiative = entry.record  # type: ignore[assignment]
+        if not record.municipalities:
+            continue
+        region = regions[record.labour_market_region]
+        found = [places.by_name[name] for name in record.municipalities]
+        if all(municipality.region != region.cbs_code for municipality in found):
+            where = ", ".join(f"{m.name} in {places.region_names[m.region]}" for m in found)
+            _report(root, entry, ("labour_market_region",), errors, (
+                f"'{record.labour_market_region}' ({region.nl}) holds none of the municipalities ({where}); "
+                "choose the region of at least one of them"
+            ))
+            continue
+        for index, municipality in enumerate(found):
+            if municipality.region != region.cbs_code:
+                _report(root, entry, ("municipalities", index), warnings, (
+                    f"'{municipality.name}' lies in labour-market region {places.region_names[municipality.region]}, "
+                    f"not in {region.nl}; the map counts the initiative in both regions"
+                ), severity="warning")
+
+
+def _report(root: Path, entry: Entry, loc: tuple, into: list[RecordError], message: str, severity: str = "error") -> None:
+    line, column = _at(positions(load_file(root / entry.path)[1]), loc)
+    into.append(RecordError(entry.path, line, column, field_name(loc), message, severity))
 
 
 def _check_references(

@@ -49,7 +49,7 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
     rows = []
     for doc in fields:
         codes: list[tuple[str, str]] = []
-        if doc.vocabulary:
+        if doc.kind == "code":
             codes = [
                 (code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()
             ]

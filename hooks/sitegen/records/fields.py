@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..site import LANGUAGE_CODES, RECORD_KINDS
 from .caches import per_build
-from .schema import ID_PATTERN, Markdown, Record, Text, Vocabularies
+from .schema import ID_PATTERN, NAMED_VOCABULARIES, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
 LEAF_MODELS = {Text: "text", Markdown: "markdown"}
@@ -40,7 +40,7 @@ class SchemaField:
     required: bool
     many: bool  # a list of values
     min_items: int
-    kind: str  # text, markdown, code, choice, string, integer, boolean, date, email, url, id, object
+    kind: str  # text, markdown, code, municipality, choice, string, integer, boolean, date, email, url, id, object
     vocabulary: str | None
     description: str
     examples: tuple[Any, ...]
@@ -207,6 +207,8 @@ def _without_null(prop: dict) -> dict:
 
 
 def _kind(item: dict) -> str:
+    if item.get("x-vocabulary") in NAMED_VOCABULARIES:
+        return "municipality"  # written by name (any name of the CBS table or the aliases), not by code
     if "x-vocabulary" in item:
         return "code"
     if "enum" in item:

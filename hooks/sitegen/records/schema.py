@@ -24,6 +24,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -153,6 +154,29 @@ def code(vocabulary: str, description: str) -> Any:
         AfterValidator(check),
         Field(description=description, json_schema_extra={"x-vocabulary": vocabulary}),
     ]
+
+
+def _check_municipality(value: str, info: ValidationInfo) -> str:
+    """A municipality's name (or another name of it) becomes its CBS name; see `places.py`."""
+    places = (info.context or {}).get("places")
+    if places is None:
+        return value
+    try:
+        return places.resolve(value).name
+    except ValueError as error:  # places.PlaceError: the message says what to write
+        raise PydanticCustomError("unknown_municipality", "{message}", {"message": str(error)}) from None
+
+
+Municipality = Annotated[
+    Str,
+    AfterValidator(_check_municipality),
+    Field(
+        description="A municipality it works in: its name in the CBS table (content/geo/), or a common name such as Den Haag.",
+        json_schema_extra={"x-vocabulary": "municipalities"},
+        examples=["Hoogeveen"],
+    ),
+]
+"""Written as a name; stored as the CBS name, whose code and region come from the CBS table."""
 
 
 class Strict(BaseModel):
@@ -353,7 +377,10 @@ class Initiative(Record):
     programme: code("programmes", "The programme it belongs to.") | None = None  # type: ignore[valid-type]
     labour_market_region: code("labour_market_regions", "The labour-market region (arbeidsmarktregio).")  # type: ignore[valid-type]
     provinces: list[code("provinces", "A province it works in.")] = Field([])  # type: ignore[valid-type]
-    municipalities: list[Str] = Field([], description="Municipalities it works in.")
+    municipalities: list[Municipality] = Field([], description=(
+        "Municipalities it works in, by name; at least one lies in its labour-market region. "
+        "The CBS name ('s-Gravenhage) and common names (Den Haag) both work."
+    ))
     collaboration_levels: list[  # type: ignore[valid-type]
         code("collaboration_levels", "Level at which the partners work together.")
     ] = Field(min_length=1)
@@ -436,7 +463,18 @@ class Vocabularies(Strict):
     subsidy_rounds: Vocabulary
     funders: Vocabulary
     participant_kinds: Vocabulary
+    municipalities: SkipJsonSchema[Vocabulary] = Field(
+        {}, description="Not written in this file: the build fills it from the CBS table in content/geo/."
+    )
 
+
+NAMED_VOCABULARIES = ("municipalities",)
+"""Vocabularies whose values records write by name, any known name ("Den Haag" for "'s-Gravenhage"):
+the build checks and normalises them; editors' tools offer the names but do not enforce them."""
+
+PLACE_VOCABULARIES = ("labour_market_regions", "provinces", "municipalities")
+"""The vocabularies that are areas of the CBS classification: every entry carries its CBS code,
+which the map, the region pages and the open data use."""
 
 VOCABULARY_NOUNS = {
     "labour_market_regions": "labour-market region",
@@ -453,4 +491,5 @@ VOCABULARY_NOUNS = {
     "subsidy_rounds": "subsidy round",
     "funders": "funder",
     "participant_kinds": "kind of participant",
+    "municipalities": "municipality",
 }
