@@ -7,7 +7,9 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
   all errors at once before `site/` is touched, or handed over by the complete build; it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
   sitemap alternates from it;
-- `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`), outside the nav;
+- `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`) and per
+  labour-market region (`regios/<code>/`), outside the nav, the locator maps (`kaarten/*.svg`) and
+  the look-up data of "find your municipality" (`regios/gemeenten.json`);
 - `on_nav` gives sections their title in the page's language;
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
   `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages.
@@ -15,6 +17,7 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from pathlib import Path
@@ -29,19 +32,24 @@ from mkdocs.structure.toc import get_toc
 from sitegen.pages import focus_report
 from sitegen.pages.build_state import project_root, start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
+from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
+from sitegen.pages.region_map import locator_svgs
+from sitegen.pages.regions import region_index
 from sitegen.pages.render import (
     FRAGMENTS,
     MARKER,
     render_fragment,
     render_record,
     render_record_meta,
+    render_region,
     toc_tokens,
 )
 from sitegen.records.catalog import CatalogError
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGES, RECORD_KINDS, language, root_of
+from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, language, root_of
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
+log = logging.getLogger("mkdocs.hooks.records")
 FOOTER_LINKS = {
     "footer-contribute": "bijdragen/",
     "footer-privacy": "privacy/",
@@ -54,9 +62,12 @@ FOOTER_LINKS = {
 
 def on_config(config):
     try:
-        start_build(config)
+        state = start_build(config)
     except CatalogError as error:
         raise PluginError(str(error)) from None
+    if not state.published:  # the complete build prints them once, before the languages build
+        for warning in state.catalog.warnings:  # info: --strict stops on warnings, these are allowed
+            log.info(str(warning))
     try:
         check_form_template(config.extra.get("correction_form", ""), config.repo_url)
     except FormTemplateError as error:
@@ -78,6 +89,16 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = posixpath.relpath(entry.path, docs_folder)
         files.append(file)
         state.record_pages[src_uri] = entry
+    # One page per labour-market region, its locator map, and the data of the look-up box.
+    for region in region_index(state.catalog).regions.values():
+        src_uri = f"{REGIONS_SECTION}/{region.code}.md"
+        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.edit_uri = None  # generated from the CBS table and the records
+        files.append(file)
+        state.region_pages[src_uri] = region
+    for name, svg in locator_svgs(state.catalog).items():
+        files.append(File.generated(config, name, content=svg))
+    files.append(File.generated(config, LOOKUP_FILE, content=lookup_json(state.catalog, state.language.code)))
     # The whole focus report on one page, to print (sitegen/pages/focus_report.py assembles it).
     print_page = File.generated(
         config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV
@@ -108,6 +129,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         page.meta["title"] = str(escape(entry.record.title_in(lang)))
         page.meta["description"] = str(escape(entry.record.summary.get(lang)))
         return ""
+    region = state_of(config).region_pages.get(page.file.src_uri)
+    if region is not None:
+        label = state_of(config).catalog.label("labour_market_regions", region.code, lang)
+        page.meta["title"] = str(escape(Strings(lang).t("region-title", region=label)))
+        return ""
 
     def placeholder(match: re.Match) -> str:
         name = match.group(1)
@@ -136,6 +162,11 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
         page.toc = get_toc(toc_tokens(rendered.headings))
         meta = render_record_meta(entry, catalog, lang, page.canonical_url or "")
         return _searchable(str(rendered.html) + str(meta))
+    region = state.region_pages.get(page.file.src_uri)
+    if region is not None:
+        rendered = render_region(region, catalog, lang, root)
+        page.toc = get_toc(toc_tokens(rendered.headings))
+        return _searchable(str(rendered.html))
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:

@@ -98,6 +98,18 @@ RECORD_KINDS: dict[str, RecordKind] = {
 """Every kind of record, by name, in the order the site lists them."""
 
 
+REGIONS_SECTION = "regios"
+"""URL section of the labour-market region pages (`regios/drenthe/`), the same in every language;
+a region is known there by its vocabulary code."""
+LOCATOR_DIR = "kaarten"
+"""Folder of the locator maps (`kaarten/regio-drenthe.svg`) in each language's build."""
+
+
+def region_path(code: str) -> str:
+    """Address of a region page relative to a language's root, e.g. `regios/drenthe/`."""
+    return f"{REGIONS_SECTION}/{code}/"
+
+
 def root_of(url: str) -> str:
     """The way back from a page (its URL relative to a root) to that root, as a prefix for paths:
     `../../` from `netwerken/x/`, `./` from the root itself or `404.html` (MkDocs' own helper)."""

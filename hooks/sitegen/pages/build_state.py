@@ -20,6 +20,7 @@ from pathlib import Path
 from ..records import caches
 from ..records.catalog import Catalog, Entry, load_catalog
 from ..site import Language, language
+from .regions import Region
 
 STATE = "sitegen_state"
 """The key of the MkDocs config that holds the build's `BuildState`."""
@@ -36,6 +37,8 @@ class BuildState:
     otherwise a preview, whose pages name those files without linking them and carry no policy."""
     record_pages: dict[str, Entry] = field(default_factory=dict)
     """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
+    region_pages: dict[str, Region] = field(default_factory=dict)
+    """The labour-market region of each generated region page, by its `src_uri` (filled by `on_files`)."""
 
     @property
     def preview(self) -> bool:

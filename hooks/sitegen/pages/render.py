@@ -21,11 +21,14 @@ from ..records.catalog import Catalog, Entry
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
+from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
-from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, root_of
+from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, region_path, root_of
+from . import region_map
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from .json_ld import json_ld
+from .regions import a_to_z, region_index
 
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
@@ -67,6 +70,7 @@ MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 FRAGMENTS = {
     "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
     "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
+    "region-map", "place-finder", "municipalities-az",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 
@@ -149,6 +153,31 @@ class _Context:
         records = [entry.record for entry in self.catalog.entries.get(kind, {}).values()]
         return field_rows(kind, self.lang, self.catalog.vocabularies, records)
 
+    # Places (sitegen/pages/regions.py, region_map.py) ----------------------------------------
+
+    def region_map(self):
+        return region_map.region_map(self.catalog, self.lang, self.root)
+
+    def locator(self, entry: Entry | str) -> tuple[str, str, int, int]:
+        """A record's locator map, or a region's (by its code)."""
+        if isinstance(entry, str):
+            return region_map.region_locator(entry, self.catalog, self.lang)
+        return region_map.locator(entry, self.catalog, self.lang)
+
+    def region_url(self, code: str) -> str:
+        return self.root + region_path(code)
+
+    def municipality_url(self, name: str) -> str | None:
+        """The region page of a municipality with it marked (`#gm0518`), if its region has a page."""
+        municipality = self.catalog.places.by_name[name]
+        region = region_index(self.catalog).region_of(municipality)
+        return f"{self.region_url(region.code)}#{municipality.anchor}" if region else None
+
+    def province_name(self, cbs_code: str) -> str:
+        """A province by its CBS code, labelled in the page's language where the vocabulary has it."""
+        code = region_index(self.catalog).province_by_cbs.get(cbs_code)
+        return self.label("provinces", code) if code else self.catalog.places.province_names[cbs_code]
+
     def open_data_columns(self, kind: str) -> list[dict]:
         """Every field of the open-data files with its label and its CSV columns, for the docs page."""
         rows = [
@@ -183,6 +212,17 @@ class _Context:
             "open_data_columns": self.open_data_columns,
             "mailto": mailto,
             "pdf_size_slot": PDF_SIZE_SLOT,
+            "region_map": self.region_map,
+            "regions": lambda: region_index(self.catalog),
+            "locator": self.locator,
+            "region_url": self.region_url,
+            "municipality_url": self.municipality_url,
+            "map_credit_text": lambda: region_map.credit(self.lang),
+            "count_text": lambda kind, count: region_map.count_text(self.strings, kind, count),
+            "labels_of": lambda vocabulary, codes: ", ".join(self.label(vocabulary, code) for code in codes),
+            "province_name": self.province_name,
+            "a_to_z": lambda: a_to_z(region_index(self.catalog)),
+            "classification_year": CLASSIFICATION_YEAR,
         }
 
 
@@ -225,6 +265,13 @@ def render_fragment(
     context = _Context(catalog, lang, root)
     template = _environment().get_template(f"{name}.html")
     return Markup(template.render(**context.variables(), preview=preview, **values))
+
+
+def render_region(region, catalog: Catalog, lang: str, root: str = "../../") -> Rendered:
+    """The body of a region page (`regios/<code>/`) in one language."""
+    context = _Context(catalog, lang, root)
+    html = Markup(_environment().get_template("region.html").render(region=region, **context.variables()))
+    return Rendered(html=html, headings=_headings(html))
 
 
 def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
