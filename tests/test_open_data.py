@@ -56,7 +56,7 @@ def test_every_schema_field_is_in_both_files(fixture_site, kind):
 def test_codes_carry_both_languages_labels(fixture_site):
     document, rows = load(fixture_site, "initiatives")
     hoofd = next(record for record in document["records"] if record["id"] == "hoofd")
-    assert hoofd["labour_market_region"] == {"code": "drenthe", "nl": "Drenthe", "en": "Drenthe"}
+    assert hoofd["labour_market_region"] == {"code": "drenthe", "nl": "Drenthe", "en": "Drenthe", "cbs_code": "AM03"}
     assert hoofd["sectors"][0]["code"] == "engineering-built-environment"
     assert hoofd["sectors"][0]["nl"] == "Techniek en gebouwde omgeving"
     assert hoofd["page"] == {"nl": "initiatieven/hoofd/", "en": "en/initiatieven/hoofd/"}
@@ -113,7 +113,7 @@ def test_no_csv_cell_starts_a_spreadsheet_formula(fixture_catalog):
     catalog = fixture_catalog
     record = record_json(catalog.entries["initiatives"]["hoofd"], catalog)
     record["summary"]["nl"] = '=HYPERLINK("https://example.org","klik")'
-    record["municipalities"] = ["-2+3", "@SUM(A1)"]
+    record["other_parties"] = ["-2+3", "@SUM(A1)"]
     row = csv_row(record, Initiative)
     assert "'=HYPERLINK(\"https://example.org\",\"klik\")" in row
     assert "'-2+3 | @SUM(A1)" in row

@@ -3,8 +3,10 @@
 
 The columns and keys come from the schema walker (`records/fields.py`), never from a hand-kept
 list: a field added to the schema appears in the files by itself. A coded field carries its code
-and both languages' labels. Personal data follows the schema's marker (`x-personal`, see
-`records/schema.py`): it is published only where the contact says `publish: true`.
+and both languages' labels; a place (a province, a labour-market region, a municipality:
+`PLACE_VOCABULARIES`) also its CBS code, from the vocabulary. Personal data follows the schema's
+marker (`x-personal`, see `records/schema.py`): it is published only where the contact says
+`publish: true`.
 
 `write_open_data` is a post-build step (see `build.py`); the fields are documented on the
 `open-data` page of both languages.
@@ -23,7 +25,7 @@ from pydantic import BaseModel
 
 from ..records.catalog import Catalog, Entry
 from ..records.fields import columns, fields_of
-from ..records.schema import Contact
+from ..records.schema import PLACE_VOCABULARIES, Contact
 from ..site import LANGUAGE_CODES, LANGUAGES, RECORD_KINDS, record_path
 from .build_context import BuildContext
 
@@ -50,7 +52,10 @@ def to_json(value: Any, catalog: Catalog, vocabulary: str | None = None) -> Any:
     if isinstance(value, list):  # a list of codes has the vocabulary of its items
         return [to_json(element, catalog, vocabulary) for element in value]
     if vocabulary:
-        return {"code": value, **{lang: catalog.label(vocabulary, value, lang) for lang in LANGUAGE_CODES}}
+        data = {"code": value, **{lang: catalog.label(vocabulary, value, lang) for lang in LANGUAGE_CODES}}
+        if vocabulary in PLACE_VOCABULARIES:
+            data["cbs_code"] = getattr(catalog.vocabularies, vocabulary)[value].cbs_code
+        return data
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -119,9 +124,11 @@ def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
         how = column.how
         value = _lookup(record, column.path)
         items = value if isinstance(value, list) else ([] if value is None else [value])
-        if how == "code":
+        if how in ("code", "place"):
             row.append(LIST_SEPARATOR.join(item["code"] for item in items))
             row += [LIST_SEPARATOR.join(item[lang] for item in items) for lang in LANGUAGE_CODES]
+            if how == "place":
+                row.append(LIST_SEPARATOR.join(item["cbs_code"] for item in items))
         elif how == "text":
             row += [LIST_SEPARATOR.join(_cell(item.get(lang)) for item in items) for lang in LANGUAGE_CODES]
         elif how == "json":

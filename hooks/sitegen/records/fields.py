@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..site import LANGUAGE_CODES, RECORD_KINDS
 from .caches import per_build
-from .schema import ID_PATTERN, NAMED_VOCABULARIES, Markdown, Record, Text, Vocabularies
+from .schema import ID_PATTERN, NAMED_VOCABULARIES, PLACE_VOCABULARIES, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
 LEAF_MODELS = {Text: "text", Markdown: "markdown"}
@@ -104,14 +104,16 @@ class Column:
 
     path: str
     how: str
-    """`code` (the code and a label per language), `text` (one column per language), `list` (items
-    joined), `json` (a list of structured items as JSON), `value`."""
+    """`code` (the code and a label per language), `place` (the same and the CBS code), `text` (one
+    column per language), `list` (items joined), `json` (a list of structured items as JSON), `value`."""
 
     @property
     def names(self) -> list[str]:
-        """The column names: `sectors`, `sectors_nl`, `sectors_en`; `title_nl`, `title_en`."""
-        if self.how == "code":
-            return [self.path, *(f"{self.path}_{lang}" for lang in LANGUAGE_CODES)]
+        """The column names: `sectors`, `sectors_nl`, `sectors_en`; `title_nl`, `title_en`;
+        `labour_market_region`, `labour_market_region_nl`, `labour_market_region_en`, `labour_market_region_cbs`."""
+        if self.how in ("code", "place"):
+            return [self.path, *(f"{self.path}_{lang}" for lang in LANGUAGE_CODES)] + (
+                [f"{self.path}_cbs"] if self.how == "place" else [])
         if self.how == "text":
             return [f"{self.path}_{lang}" for lang in LANGUAGE_CODES]
         return [self.path]
@@ -125,7 +127,7 @@ def _columns(fields: tuple[SchemaField, ...]) -> tuple[Column, ...]:
     result: list[Column] = []
     for item in fields:
         if item.vocabulary:
-            result.append(Column(item.path, "code"))
+            result.append(Column(item.path, "place" if item.vocabulary in PLACE_VOCABULARIES else "code"))
         elif item.kind in LEAF_MODELS.values():
             result.append(Column(item.path, "text"))
         elif item.kind == "object" and not item.many:
