@@ -17,6 +17,8 @@ prints one table of medians over `--repeat` runs (these machines are noisy):
   pagefind/, as gzip sends it): the search engine the box loads as it opens, then the query's
   own index chunks and result fragments, each query in a fresh browser;
 - peak memory (max RSS) of each build process;
+- the size of the region map inline on the home page (map, legend, credit and its table) and of the
+  largest locator map file;
 - the focus-report PDF per language, rendered again into the built site.
 
 Not part of the test suite: it takes minutes at 5,000 initiatives.
@@ -297,7 +299,17 @@ def benchmark(project: Path, label: str, times: int, work: Path) -> dict:
     per_language = [pdf_seconds_per_language(project, site) for _ in range(times)]
     result["pdf per language"] = {lang: median([run[lang] for run in per_language]) for lang in CONFIGS}
     result["queries"] = query_bytes(site)
+    result["map"] = map_bytes(site)
     return result
+
+
+def map_bytes(site: Path) -> tuple[int, int]:
+    """(bytes of the region map inline on the Dutch home page, bytes of the largest locator file)."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    start = html.index('<figure class="vh-map"')
+    end = html.index("</details>", html.index('id="vh-map-table"', start)) + len("</details>")
+    locators = [path.stat().st_size for path in (site / "kaarten").glob("*.svg")]
+    return len(html[start:end].encode("utf-8")), max(locators)
 
 
 def report(results: list[dict]) -> str:
@@ -356,6 +368,10 @@ def report(results: list[dict]) -> str:
         "peak memory complete build",
         [f"{r['peak complete']:.0f} MiB" for r in results],
         f"< {BUDGETS['peak_mib']} MiB",
+    )
+    row(
+        "region map inline (home) / largest locator file",
+        [f"{_kb(r['map'][0])} / {_kb(r['map'][1])}" for r in results],
     )
     query_budget = f"< {BUDGETS['query_bytes'] // 1000} KB at 5,000"
     for lang in CONFIGS:

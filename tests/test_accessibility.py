@@ -15,6 +15,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [
     "", "netwerken/", "initiatieven/", "netwerken/alpha/", "netwerken/beta-oud/",
     "initiatieven/hostile/", "initiatieven/hoofd/", "focus/", "over/", "toegankelijkheid/", "404.html",
+    "regios/", "regios/haaglanden/#gm0518", "gemeenten/",
 ]
 
 
@@ -73,4 +74,15 @@ def test_the_open_search_box_with_results_has_no_wcag_violations(page_without_cs
         page.locator("#vh-search-input").click()
     page.locator("#vh-search-input").press_sequentially("netwerken", delay=20)
     page.wait_for_selector("[data-vh-search-more]:not([hidden])")  # results and the more button
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize(("path", "typed"), [("", "den"), ("en/regios/drenthe/", "fries")])
+def test_the_map_and_the_open_look_up_with_suggestions_have_no_wcag_violations(page_without_csp, real_url, path, typed):
+    page = page_without_csp
+    page.goto(real_url + path)
+    page.locator("#vh-finder-input").click()
+    page.locator("#vh-finder-input").press_sequentially(typed, delay=20)
+    page.wait_for_selector("#vh-finder-list:not([hidden])")
+    page.keyboard.press("ArrowDown")  # an active option
     assert violations(page) == []

@@ -109,12 +109,17 @@ def test_the_404_page_speaks_both_languages(fixture_site):
     assert '<section lang="en"' in page and "Page not found" in page
 
 
+def _overview_table(html: str) -> str:
+    """The overview table of a page, without the map's table that precedes it."""
+    return html[html.index("data-vh-table="):]
+
+
 def test_overview_tables_list_every_record_accessibly(fixture_site):
     networks = read_page(fixture_site, "netwerken")
     assert "<caption>" in networks and '<th scope="col">' in networks
-    assert networks.count('<th scope="row">') == 2
+    assert _overview_table(networks).count('<th scope="row">') == 2
     initiatives = read_page(fixture_site, "en/initiatieven")
-    assert initiatives.count('<th scope="row">') == 2
+    assert _overview_table(initiatives).count('<th scope="row">') == 2
     assert "Aligned programmes" in initiatives
 
 

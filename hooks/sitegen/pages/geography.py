@@ -55,6 +55,14 @@ class Layer:
 
     def outline(self, codes) -> str:
         """SVG path data of the outer border of a set of areas (open paths, for a stroke)."""
+        return self.arcs_path(self.outline_arcs(codes))
+
+    def arcs_path(self, arcs) -> str:
+        """SVG path data of these arcs, each once (open paths, for a stroke)."""
+        return "".join(_line_path(self.arcs[index]) for index in sorted(arcs))
+
+    def outline_arcs(self, codes) -> set[int]:
+        """The arcs of the outer border of a set of areas: those used by exactly one of them."""
         count: dict[int, int] = {}
         for code in codes:
             for polygon in self.areas[code]:
@@ -62,7 +70,7 @@ class Layer:
                     for arc in ring:
                         index = arc if arc >= 0 else ~arc
                         count[index] = count.get(index, 0) + 1
-        return "".join(_line_path(self.arcs[index]) for index, used in sorted(count.items()) if used == 1)
+        return {index for index, used in count.items() if used == 1}
 
     def _ring_points(self, ring: tuple[int, ...]) -> list[tuple[int, int]]:
         points: list[tuple[int, int]] = []

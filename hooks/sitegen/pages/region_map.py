@@ -70,15 +70,15 @@ def _layers(catalog: Catalog, scale: tuple[float, float]) -> tuple[Layer, Layer]
 
 
 def network_outline(index: RegionIndex, entries: list[Entry], regions: Layer, provinces: Layer) -> str:
-    """The outer borders of the networks' areas: of the provinces each names, and of the regions."""
-    parts = []
+    """The outer borders of the networks' areas: of the provinces each names, and of the regions;
+    a border that two networks share is drawn once."""
+    province_arcs: set[int] = set()
+    region_arcs: set[int] = set()
     for entry in entries:
         province_codes, region_codes = index.network_area(entry)
-        if province_codes:
-            parts.append(provinces.outline(province_codes))
-        if region_codes:
-            parts.append(regions.outline(region_codes))
-    return "".join(dict.fromkeys(parts))  # networks of the same provinces share one outline
+        province_arcs |= provinces.outline_arcs(province_codes)
+        region_arcs |= regions.outline_arcs(region_codes)
+    return provinces.arcs_path(province_arcs) + regions.arcs_path(region_arcs)
 
 
 def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
