@@ -133,7 +133,9 @@ def network(writer: Writer, index: int, vocab: dict) -> dict:
     }
 
 
-def initiative(writer: Writer, index: int, vocab: dict, network_ids: list[str], places: list[tuple[str, str]]) -> dict:
+def initiative(
+    writer: Writer, index: int, vocab: dict, network_ids: list[str], places: list[tuple[str, str]]
+) -> dict:
     """`places`: (municipality, labour-market region code) pairs from the CBS table."""
     rng = writer.rng
     place, region = rng.choice(places)
@@ -195,7 +197,8 @@ def generate(
         network_ids.append(record_id)
     for index in range(initiatives):
         record_id = f"synthetisch-initiatief-{index + 1:05d}"
-        _dump(content / "initiatives" / f"{record_id}.yml", initiative(writer, index, vocab, network_ids, places))
+        record = initiative(writer, index, vocab, network_ids, places)
+        _dump(content / "initiatives" / f"{record_id}.yml", record)
     return out
 
 

@@ -78,7 +78,9 @@ def test_the_open_search_box_with_results_has_no_wcag_violations(page_without_cs
 
 
 @pytest.mark.parametrize(("path", "typed"), [("", "den"), ("en/regios/drenthe/", "fries")])
-def test_the_map_and_the_open_look_up_with_suggestions_have_no_wcag_violations(page_without_csp, real_url, path, typed):
+def test_the_map_and_the_open_look_up_with_suggestions_have_no_wcag_violations(
+    page_without_csp, real_url, path, typed
+):
     page = page_without_csp
     page.goto(real_url + path)
     page.locator("#vh-finder-input").click()

@@ -56,7 +56,9 @@ def test_every_schema_field_is_in_both_files(fixture_site, kind):
 def test_codes_carry_both_languages_labels(fixture_site):
     document, rows = load(fixture_site, "initiatives")
     hoofd = next(record for record in document["records"] if record["id"] == "hoofd")
-    assert hoofd["labour_market_region"] == {"code": "drenthe", "nl": "Drenthe", "en": "Drenthe", "cbs_code": "AM03"}
+    assert hoofd["labour_market_region"] == {
+        "code": "drenthe", "nl": "Drenthe", "en": "Drenthe", "cbs_code": "AM03"
+    }
     assert hoofd["sectors"][0]["code"] == "engineering-built-environment"
     assert hoofd["sectors"][0]["nl"] == "Techniek en gebouwde omgeving"
     assert hoofd["page"] == {"nl": "initiatieven/hoofd/", "en": "en/initiatieven/hoofd/"}

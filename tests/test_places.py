@@ -10,19 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.records.catalog import CatalogError, load_catalog
+from conftest import ROOT
 from sitegen.pages.geography import PROVINCES_FILE, REGIONS_FILE, load_layer
-from sitegen.records.places import GeoDataError, fold, load_places
 from sitegen.pages.regions import region_index
-
-from conftest import FIXTURES, ROOT
+from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.records.places import GeoDataError, fold, load_places
 
 GEO = ROOT / "content" / "geo"
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    return load_catalog(ROOT)
+def catalog(real_catalog):
+    return real_catalog
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +32,22 @@ def places():
 # The geodata and the vocabulary -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("vocabulary", "file_name", "table_codes"), [
-    ("labour_market_regions", REGIONS_FILE, "region_names"),
-    ("provinces", PROVINCES_FILE, "province_names"),
-])
+@pytest.mark.parametrize(
+    ("vocabulary", "file_name", "table_codes"),
+    [
+        ("labour_market_regions", REGIONS_FILE, "region_names"),
+        ("provinces", PROVINCES_FILE, "province_names"),
+    ],
+)
 def test_vocabulary_table_and_boundaries_agree_both_ways(catalog, places, vocabulary, file_name, table_codes):
     in_vocabulary = {entry.cbs_code for entry in getattr(catalog.vocabularies, vocabulary).values()}
     in_table = set(getattr(places, table_codes))
     shapes = load_layer(GEO, file_name, 0.5)
     assert in_vocabulary == in_table == set(shapes.areas)
     assert all(shapes.path(code) for code in shapes.areas)  # every area has a shape to draw
-    assert {code: getattr(places, table_codes)[code] for code in shapes.names} == shapes.names  # same CBS names
+    assert {
+        code: getattr(places, table_codes)[code] for code in shapes.names
+    } == shapes.names  # same CBS names
 
 
 def test_the_table_has_every_municipality_once(places):
@@ -63,17 +67,24 @@ def test_every_municipality_lies_in_exactly_one_region_with_its_networks_and_ini
         assert vocabularies.labour_market_regions[region.code].cbs_code == municipality.region
         # the networks: exactly the active ones that name its province or its region
         expected = {
-            entry.id for entry in catalog.entries["networks"].values()
-            if entry.record.status == "active" and (
-                any(vocabularies.provinces[code].cbs_code == municipality.province for code in entry.record.provinces)
-                or region.code in entry.record.labour_market_regions)
+            entry.id
+            for entry in catalog.entries["networks"].values()
+            if entry.record.status == "active"
+            and (
+                any(
+                    vocabularies.provinces[code].cbs_code == municipality.province
+                    for code in entry.record.provinces
+                )
+                or region.code in entry.record.labour_market_regions
+            )
         }
         networks = {entry.id for entry in index.networks_of(municipality)}
         assert networks == expected, municipality
         assert networks <= {entry.id for entry in region.networks}
         # the initiatives of its region: those of the region, and those naming one of its municipalities
         assert {entry.id for entry in region.initiatives} == {
-            entry.id for entry in catalog.entries["initiatives"].values()
+            entry.id
+            for entry in catalog.entries["initiatives"].values()
             if entry.record.labour_market_region == region.code
             or any(places.by_name[name].region == municipality.region for name in entry.record.municipalities)
         }
@@ -89,30 +100,35 @@ def test_an_initiative_spanning_two_regions_counts_in_both(catalog):
 # Names ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("written", "cbs_name"), [
-    ("'s-Gravenhage", "'s-Gravenhage"),
-    ("Den Haag", "'s-Gravenhage"),
-    ("den haag", "'s-Gravenhage"),
-    ("s-Gravenhage", "'s-Gravenhage"),
-    ("The Hague", "'s-Gravenhage"),
-    ("Den Bosch", "'s-Hertogenbosch"),
-    ("'s-Hertogenbosch", "'s-Hertogenbosch"),
-    ("Sudwest-Fryslan", "Súdwest-Fryslân"),
-    ("SÚDWEST FRYSLÂN", "Súdwest-Fryslân"),
-    ("Zuidwest-Friesland", "Súdwest-Fryslân"),
-    ("Ljouwert", "Leeuwarden"),
-    ("Leeuwarden", "Leeuwarden"),
-    ("Hengelo", "Hengelo (O.)"),
-    ("Rijswijk", "Rijswijk (ZH.)"),
-    ("Nuenen", "Nuenen, Gerwen en Nederwetten"),
-    ("Hellevoetsluis", "Voorne aan Zee"),
-])
+@pytest.mark.parametrize(
+    ("written", "cbs_name"),
+    [
+        ("'s-Gravenhage", "'s-Gravenhage"),
+        ("Den Haag", "'s-Gravenhage"),
+        ("den haag", "'s-Gravenhage"),
+        ("s-Gravenhage", "'s-Gravenhage"),
+        ("The Hague", "'s-Gravenhage"),
+        ("Den Bosch", "'s-Hertogenbosch"),
+        ("'s-Hertogenbosch", "'s-Hertogenbosch"),
+        ("Sudwest-Fryslan", "Súdwest-Fryslân"),
+        ("SÚDWEST FRYSLÂN", "Súdwest-Fryslân"),
+        ("Zuidwest-Friesland", "Súdwest-Fryslân"),
+        ("Ljouwert", "Leeuwarden"),
+        ("Leeuwarden", "Leeuwarden"),
+        ("Hengelo", "Hengelo (O.)"),
+        ("Rijswijk", "Rijswijk (ZH.)"),
+        ("Nuenen", "Nuenen, Gerwen en Nederwetten"),
+        ("Hellevoetsluis", "Voorne aan Zee"),
+    ],
+)
 def test_common_names_and_spellings_resolve_to_the_cbs_name(places, written, cbs_name):
     assert places.resolve(written).name == cbs_name
 
 
 def test_a_name_of_two_municipalities_names_both(places):
-    with pytest.raises(ValueError, match=r"'Bergen' is more than one municipality: 'Bergen \(NH\.\)', 'Bergen \(L\.\)'"):
+    with pytest.raises(
+        ValueError, match=r"'Bergen' is more than one municipality: 'Bergen \(NH\.\)', 'Bergen \(L\.\)'"
+    ):
         places.resolve("Bergen")
 
 
@@ -149,7 +165,10 @@ def test_fold_ignores_accents_case_and_punctuation():
 
 def _initiative(project: Path, text: str) -> None:
     path = project / "content" / "initiatives" / "hoofd.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("municipalities: [Hoogeveen, Den Haag]", text), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("municipalities: [Hoogeveen, Den Haag]", text),
+        encoding="utf-8",
+    )
 
 
 def test_records_store_the_cbs_name(fixture_project):
@@ -162,9 +181,17 @@ def test_an_unknown_municipality_stops_the_build_at_its_line_with_the_nearest_na
     with pytest.raises(CatalogError) as error:
         load_catalog(fixture_project)
     messages = [str(item) for item in error.value.errors]
-    assert any(m.startswith("content/initiatives/hoofd.yml:20:29: municipalities[1]: 'Hogeveen' is not a municipality")
-               and "nearest: 'Hoogeveen'" in m for m in messages), messages
-    assert any(m.startswith("content/initiatives/hoofd.yml:20:39: municipalities[2]: 'Bergen' is more than one") for m in messages)
+    assert any(
+        m.startswith(
+            "content/initiatives/hoofd.yml:20:29: municipalities[1]: 'Hogeveen' is not a municipality"
+        )
+        and "nearest: 'Hoogeveen'" in m
+        for m in messages
+    ), messages
+    assert any(
+        m.startswith("content/initiatives/hoofd.yml:20:39: municipalities[2]: 'Bergen' is more than one")
+        for m in messages
+    )
 
 
 def test_the_region_must_hold_one_of_the_municipalities(fixture_project):
@@ -181,15 +208,19 @@ def test_municipalities_in_another_region_are_named_in_a_warning(fixture_project
     (warning,) = catalog.warnings
     assert warning.severity == "warning"
     assert str(warning) == (
-        "content/initiatives/hoofd.yml:20:29: municipalities[1]: warning: ''s-Gravenhage' lies in labour-market "
-        "region Haaglanden, not in Drenthe; the map counts the initiative in both regions"
+        "content/initiatives/hoofd.yml:20:29: municipalities[1]: warning: ''s-Gravenhage' lies in "
+        "labour-market region Haaglanden, not in Drenthe; the map counts the initiative in both regions"
     )
-    assert warning.github_annotation().startswith("::warning file=content/initiatives/hoofd.yml,line=20,col=29::")
+    assert warning.github_annotation().startswith(
+        "::warning file=content/initiatives/hoofd.yml,line=20,col=29::"
+    )
 
 
 def test_the_vocabulary_may_not_name_a_region_the_table_does_not_know(fixture_project):
     path = fixture_project / "content" / "vocabularies.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("cbs_code: AM03", "cbs_code: AM04"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("cbs_code: AM03", "cbs_code: AM04"), encoding="utf-8"
+    )
     with pytest.raises(CatalogError, match=r"labour_market_regions\.drenthe\.cbs_code: 'AM04' is not a code"):
         load_catalog(fixture_project)
 
@@ -205,13 +236,16 @@ def _exists(site: Path, page: Path, href: str) -> bool:
     return (target / "index.html").exists() if href.split("#")[0].endswith("/") else target.exists()
 
 
-@pytest.mark.parametrize(("path", "name"), [
-    ("index.html", "Haaglanden: 1 initiatief, 1 netwerk"),
-    ("en/index.html", "Haaglanden: 1 initiative, 1 network"),
-    ("regios/index.html", "Zeeland: 0 initiatieven, 0 netwerken"),
-    ("netwerken/index.html", "Drenthe: 1 initiatief, 0 netwerken"),
-    ("en/initiatieven/index.html", "Friesland: 0 initiatives, 1 network"),
-])
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("index.html", "Haaglanden: 1 initiatief, 1 netwerk"),
+        ("en/index.html", "Haaglanden: 1 initiative, 1 network"),
+        ("regios/index.html", "Zeeland: 0 initiatieven, 0 netwerken"),
+        ("netwerken/index.html", "Drenthe: 1 initiatief, 0 netwerken"),
+        ("en/initiatieven/index.html", "Friesland: 0 initiatives, 1 network"),
+    ],
+)
 def test_every_region_of_the_map_is_a_named_link_to_a_page_that_exists(real_site, path, name):
     page = real_site / path
     html = page.read_text(encoding="utf-8")
@@ -227,7 +261,9 @@ def test_every_region_of_the_map_is_a_named_link_to_a_page_that_exists(real_site
 
 def test_the_map_is_small(real_site):
     html = (real_site / "index.html").read_text(encoding="utf-8")
-    figure = html[html.index('<figure class="vh-map"'):html.index("</details>", html.index('id="vh-map-table"'))]
+    figure = html[
+        html.index('<figure class="vh-map"') : html.index("</details>", html.index('id="vh-map-table"'))
+    ]
     assert len(figure.encode()) < 30_000  # map, legend, credit and table; the figure is in `make benchmark`
 
 
@@ -240,7 +276,9 @@ def test_region_pages_list_their_municipalities_networks_and_initiatives(real_si
     assert 'href="../../netwerken/onderwijsnetwerk-zuid-holland/"' in html
     assert '<img src="../../kaarten/regio-haaglanden.svg"' in html
     assert ("CC BY 4.0") in html
-    spans = (real_site / prefix / "regios" / "zuid-holland-centraal" / "index.html").read_text(encoding="utf-8")
+    spans = (real_site / prefix / "regios" / "zuid-holland-centraal" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert 'href="../../initiatieven/sterk-techniekonderwijs-haaglanden/"' in spans
     assert ("hoort bij Haaglanden" if not prefix else "belongs to Haaglanden") in spans
 
@@ -278,18 +316,32 @@ def test_the_look_up_data_has_every_municipality(real_site, places, prefix, regi
 def test_every_record_page_has_a_locator_map_file_with_alt_text(real_site, catalog):
     for entry in catalog.all_entries():
         for prefix in ("", "en/"):
-            page = real_site / prefix / ("netwerken" if entry.kind == "networks" else "initiatieven") / entry.id / "index.html"
+            page = (
+                real_site
+                / prefix
+                / ("netwerken" if entry.kind == "networks" else "initiatieven")
+                / entry.id
+                / "index.html"
+            )
             html = page.read_text(encoding="utf-8")
             found = re.search(r'<figure class="vh-locator">\s*<img src="([^"]+\.svg)" alt="([^"]+)"', html)
             assert found, entry.id
             svg = (page.parent / found.group(1)).resolve()
             assert svg.exists() and svg.stat().st_size < 6_000, svg
             assert "CC BY 4.0" in html.split('class="vh-locator"')[1].split("</figure>")[0]
-    assert "Haaglanden" in (real_site / "initiatieven/sterk-techniekonderwijs-haaglanden/index.html").read_text(encoding="utf-8").split('class="vh-locator"')[1].split(">")[1]
+    assert (
+        "Haaglanden"
+        in (real_site / "initiatieven/sterk-techniekonderwijs-haaglanden/index.html")
+        .read_text(encoding="utf-8")
+        .split('class="vh-locator"')[1]
+        .split(">")[1]
+    )
 
 
 def test_record_pages_link_their_municipalities_to_the_region_page(real_site):
-    html = (real_site / "initiatieven/sterk-techniekonderwijs-haaglanden/index.html").read_text(encoding="utf-8")
+    html = (real_site / "initiatieven/sterk-techniekonderwijs-haaglanden/index.html").read_text(
+        encoding="utf-8"
+    )
     assert 'href="../../regios/haaglanden/#gm0518">&#39;s-Gravenhage</a>' in html
     assert 'href="../../regios/zuid-holland-centraal/#gm1916">Leidschendam-Voorburg</a>' in html
 
@@ -298,7 +350,13 @@ def test_open_data_carries_the_cbs_codes_of_places(real_site):
     document = json.loads((real_site / "data" / "initiatives.json").read_text(encoding="utf-8"))
     haaglanden = next(r for r in document["records"] if r["id"] == "sterk-techniekonderwijs-haaglanden")
     assert haaglanden["labour_market_region"]["cbs_code"] == "AM21"
-    assert [m["cbs_code"] for m in haaglanden["municipalities"]] == ["GM0518", "GM1783", "GM0603", "GM1916", "GM0503"]
+    assert [m["cbs_code"] for m in haaglanden["municipalities"]] == [
+        "GM0518",
+        "GM1783",
+        "GM0603",
+        "GM1916",
+        "GM0503",
+    ]
     assert haaglanden["provinces"][0]["cbs_code"] == "PV28"
     csv_text = (real_site / "data" / "initiatives.csv").read_text(encoding="utf-8")
     assert "municipalities_cbs" in csv_text.splitlines()[0]

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.records.places import fold, load_places
-
 from conftest import ROOT
+from sitegen.records.places import fold, load_places
 from test_search import paths, search
 
 pytestmark = pytest.mark.browser
@@ -29,14 +28,19 @@ def options(page) -> list[str]:
     return page.locator("#vh-finder-list [role=option]").all_inner_texts()
 
 
-@pytest.mark.parametrize(("start", "typed", "target", "marked"), [
-    ("", "Hoogeveen", "regios/drenthe/#gm0118", "Hoogeveen"),
-    ("", "Den Haag", "regios/haaglanden/#gm0518", "'s-Gravenhage"),
-    ("", "sudwest fryslan", "regios/friesland/#gm1900", "Súdwest-Fryslân"),
-    ("en/", "the hague", "en/regios/haaglanden/#gm0518", "'s-Gravenhage"),
-    ("en/regios/groningen/", "LJOUWERT", "en/regios/friesland/#gm0080", "Leeuwarden"),
-])
-def test_the_look_up_lands_on_the_region_page_with_the_municipality_marked(page, real_url, start, typed, target, marked):
+@pytest.mark.parametrize(
+    ("start", "typed", "target", "marked"),
+    [
+        ("", "Hoogeveen", "regios/drenthe/#gm0118", "Hoogeveen"),
+        ("", "Den Haag", "regios/haaglanden/#gm0518", "'s-Gravenhage"),
+        ("", "sudwest fryslan", "regios/friesland/#gm1900", "Súdwest-Fryslân"),
+        ("en/", "the hague", "en/regios/haaglanden/#gm0518", "'s-Gravenhage"),
+        ("en/regios/groningen/", "LJOUWERT", "en/regios/friesland/#gm0080", "Leeuwarden"),
+    ],
+)
+def test_the_look_up_lands_on_the_region_page_with_the_municipality_marked(
+    page, real_url, start, typed, target, marked
+):
     page.goto(real_url + start)
     type_in_the_box(page, typed)
     assert options(page)[0].startswith(marked)
@@ -45,7 +49,9 @@ def test_the_look_up_lands_on_the_region_page_with_the_municipality_marked(page,
     target_item = page.locator(":target")
     assert target_item.inner_text().startswith(marked)
     assert target_item.evaluate("el => getComputedStyle(el).fontWeight") == "700"
-    assert target_item.evaluate("el => getComputedStyle(el, '::before').content") != "none"  # not colour alone
+    assert (
+        target_item.evaluate("el => getComputedStyle(el, '::before').content") != "none"
+    )  # not colour alone
     assert page.csp_violations() == []
     assert page.foreign_requests == []
 
@@ -71,7 +77,9 @@ def test_the_look_up_works_by_keyboard_alone(page, real_url):
     assert box.get_attribute("aria-activedescendant") == second.get_attribute("id")
     assert second.get_attribute("aria-selected") == "true"
     page.keyboard.press("ArrowUp")
-    assert box.get_attribute("aria-activedescendant") == page.locator("#vh-finder-list [role=option]").first.get_attribute("id")
+    assert box.get_attribute("aria-activedescendant") == page.locator(
+        "#vh-finder-list [role=option]"
+    ).first.get_attribute("id")
     page.keyboard.press("Escape")  # closes the list, keeps the text
     assert box.get_attribute("aria-expanded") == "false" and box.input_value() == "bergen"
     page.keyboard.press("Escape")  # clears the text
@@ -94,7 +102,9 @@ def test_a_name_that_is_nothing_says_so(page, real_url):
 
 
 def test_the_browser_folds_names_as_the_build_does(page, real_url):
-    names = [name for m in load_places(ROOT / "content").municipalities.values() for name in (m.name, *m.aliases)]
+    names = [
+        name for m in load_places(ROOT / "content").municipalities.values() for name in (m.name, *m.aliases)
+    ]
     page.goto(real_url)
     page.wait_for_function("typeof window.vhFold === 'function'")
     assert page.evaluate("names => names.map(window.vhFold)", names) == [fold(name) for name in names]
@@ -115,7 +125,10 @@ def test_without_javascript_the_map_links_and_the_a_to_z_list_answer(browser, re
 
 
 def test_every_region_of_the_map_has_a_link_with_an_accessible_name(page, real_url):
-    for path, name in (("", "Drenthe: 1 initiatief, 0 netwerken"), ("en/netwerken/", "Friesland: 0 initiatives, 1 network")):
+    for path, name in (
+        ("", "Drenthe: 1 initiatief, 0 netwerken"),
+        ("en/netwerken/", "Friesland: 0 initiatives, 1 network"),
+    ):
         page.goto(real_url + path)
         links = page.locator("svg.vh-map__svg a")
         assert links.count() == 35
@@ -161,10 +174,13 @@ def test_the_map_and_a_region_page_reflow_at_320_pixels(browser, real_url):
     context.close()
 
 
-@pytest.mark.parametrize(("start", "query", "region"), [
-    ("", "Tynaarlo", "regios/groningen/"),  # a Drenthe municipality in the labour-market region Groningen
-    ("en/", "Vaals", "en/regios/zuid-limburg/"),
-])
+@pytest.mark.parametrize(
+    ("start", "query", "region"),
+    [
+        ("", "Tynaarlo", "regios/groningen/"),  # a Drenthe municipality in the labour-market region Groningen
+        ("en/", "Vaals", "en/regios/zuid-limburg/"),
+    ],
+)
 def test_search_finds_the_region_page_by_a_municipalitys_name(page, real_url, start, query, region):
     page.goto(real_url + start)
     assert region in paths(search(page, query), real_url)

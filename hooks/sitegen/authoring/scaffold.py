@@ -74,7 +74,9 @@ def _comment(doc: SchemaField, vocabularies: Vocabularies) -> str:
         else:
             parts.append(f"Een code uit de lijst {doc.vocabulary} in content/vocabularies.yml.")
     elif doc.kind == "municipality":
-        parts.append("Bijvoorbeeld: Hoogeveen, Den Haag; alle namen staan in content/geo/gemeenten-regios-2026.csv.")
+        parts.append(
+            "Bijvoorbeeld: Hoogeveen, Den Haag; alle namen staan in content/geo/gemeenten-regios-2026.csv."
+        )
     elif doc.kind == "choice":
         parts.append("Kies uit: " + ", ".join(map(str, doc.examples)) + ".")
     elif doc.kind in ("date", "url", "integer", "string") and doc.examples and not doc.required:

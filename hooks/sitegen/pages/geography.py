@@ -28,7 +28,6 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-
 PROVINCES_FILE = "provincies-2025.topojson"
 REGIONS_FILE = "arbeidsmarktregios-2025.topojson"
 BOUNDARY_YEAR = 2025
@@ -51,7 +50,9 @@ class Layer:
 
     def path(self, code: str) -> str:
         """SVG path data of one area (all its polygons)."""
-        return "".join(_ring_path(self._ring_points(ring)) for polygon in self.areas[code] for ring in polygon)
+        return "".join(
+            _ring_path(self._ring_points(ring)) for polygon in self.areas[code] for ring in polygon
+        )
 
     def outline(self, codes) -> str:
         """SVG path data of the outer border of a set of areas (open paths, for a stroke)."""

@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records.catalog import Catalog, Entry
-from .geography import BOUNDARY_YEAR, PROVINCES_FILE, REGIONS_FILE, Layer, load_layer
 from ..records.i18n import Strings
 from ..records.places import CLASSIFICATION_YEAR
 from ..site import LOCATOR_DIR, region_path
+from .geography import BOUNDARY_YEAR, PROVINCES_FILE, REGIONS_FILE, Layer, load_layer
 from .regions import RegionIndex, region_index
 
 MAP_SCALE = (0.5, 0.5)
@@ -34,7 +34,9 @@ CLASSES = ((0, 0), (1, 1), (2, 3), (4, None))
 
 
 def initiative_class(count: int) -> int:
-    return next(index for index, (low, high) in enumerate(CLASSES) if count >= low and (high is None or count <= high))
+    return next(
+        index for index, (low, high) in enumerate(CLASSES) if count >= low and (high is None or count <= high)
+    )
 
 
 def count_text(strings: Strings, kind: str, count: int) -> str:
@@ -90,14 +92,27 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
     for region in index.regions.values():
         label = catalog.label("labour_market_regions", region.code, lang)
         count = len(region.initiatives)
-        regions.append(MapRegion(
-            code=region.code, cbs_code=region.cbs_code, label=label,
-            name=strings.t("map-region-name", region=label, initiatives=count_text(strings, "initiatives", count),
-                           networks=count_text(strings, "networks", len(region.networks))),
-            href=root + region_path(region.code), d=regions_layer.path(region.cbs_code),
-            klass=initiative_class(count), initiatives=count, networks=region.networks,
-        ))
-    active = [entry for entry in catalog.entries.get("networks", {}).values() if entry.record.status == "active"]
+        regions.append(
+            MapRegion(
+                code=region.code,
+                cbs_code=region.cbs_code,
+                label=label,
+                name=strings.t(
+                    "map-region-name",
+                    region=label,
+                    initiatives=count_text(strings, "initiatives", count),
+                    networks=count_text(strings, "networks", len(region.networks)),
+                ),
+                href=root + region_path(region.code),
+                d=regions_layer.path(region.cbs_code),
+                klass=initiative_class(count),
+                initiatives=count,
+                networks=region.networks,
+            )
+        )
+    active = [
+        entry for entry in catalog.entries.get("networks", {}).values() if entry.record.status == "active"
+    ]
     legend = []
     for klass, (low, high) in enumerate(CLASSES):
         if high == low:
@@ -107,8 +122,11 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
         else:
             legend.append((klass, strings.t("map-class-range", low=low, high=high)))
     return RegionMap(
-        width=regions_layer.width, height=regions_layer.height, regions=regions,
-        outline=network_outline(index, active, regions_layer, provinces_layer), legend=legend,
+        width=regions_layer.width,
+        height=regions_layer.height,
+        regions=regions,
+        outline=network_outline(index, active, regions_layer, provinces_layer),
+        legend=legend,
     )
 
 
@@ -126,7 +144,8 @@ def locator_name(kind: str, record_id: str) -> str:
 
 
 _LOCATOR = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+    'width="{width}" height="{height}">'
     '<path fill="#dfe5ec" stroke="#ffffff" stroke-width="0.6" stroke-linejoin="round" d="{land}"/>'
     '<path fill="#154273" stroke="#0e2e52" stroke-width="0.6" stroke-linejoin="round" d="{area}"/>'
     "</svg>\n"
@@ -142,7 +161,10 @@ def locator_svgs(catalog: Catalog) -> dict[str, str]:
     for region in index.regions.values():
         if region.cbs_code in regions_layer.areas:
             files[locator_name("regions", region.code)] = _LOCATOR.format(
-                width=regions_layer.width, height=regions_layer.height, land=land, area=regions_layer.path(region.cbs_code)
+                width=regions_layer.width,
+                height=regions_layer.height,
+                land=land,
+                area=regions_layer.path(region.cbs_code),
             )
     for entry in catalog.entries.get("networks", {}).values():
         province_codes, region_codes = index.network_area(entry)
@@ -167,7 +189,10 @@ def locator(entry: Entry, catalog: Catalog, lang: str) -> tuple[str, str, int, i
     if entry.kind == "networks":
         areas = [catalog.label("provinces", code, lang) for code in record.provinces]
         areas += [catalog.label("labour_market_regions", code, lang) for code in record.labour_market_regions]
-        file, alt = locator_name("networks", entry.id), strings.t("locator-network", name=record.name, areas=", ".join(areas))
+        file, alt = (
+            locator_name("networks", entry.id),
+            strings.t("locator-network", name=record.name, areas=", ".join(areas)),
+        )
         return (file, alt, *locator_size(catalog))
     return region_locator(record.labour_market_region, catalog, lang)
 
@@ -175,4 +200,8 @@ def locator(entry: Entry, catalog: Catalog, lang: str) -> tuple[str, str, int, i
 def region_locator(code: str, catalog: Catalog, lang: str) -> tuple[str, str, int, int]:
     """(file, alt text, width, height) of a region's locator map."""
     label = catalog.label("labour_market_regions", code, lang)
-    return (locator_name("regions", code), Strings(lang).t("locator-region", region=label), *locator_size(catalog))
+    return (
+        locator_name("regions", code),
+        Strings(lang).t("locator-region", region=label),
+        *locator_size(catalog),
+    )

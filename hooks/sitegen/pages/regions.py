@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..records.catalog import Catalog, Entry
 from ..records.places import Municipality, fold, sort_key
 
+
 @dataclass
 class Region:
     code: str  # vocabulary code, e.g. drenthe
@@ -43,12 +44,16 @@ class RegionIndex:
         places = catalog.places
         vocabularies = catalog.vocabularies
         self.province_by_cbs = {entry.cbs_code: code for code, entry in vocabularies.provinces.items()}
-        self.region_by_cbs = {entry.cbs_code: code for code, entry in vocabularies.labour_market_regions.items()}
+        self.region_by_cbs = {
+            entry.cbs_code: code for code, entry in vocabularies.labour_market_regions.items()
+        }
         self.regions: dict[str, Region] = {}
         for code, entry in vocabularies.labour_market_regions.items():
             members = places.in_region(entry.cbs_code)
-            provinces = sorted({self.province_by_cbs[m.province] for m in members if m.province in self.province_by_cbs},
-                               key=list(vocabularies.provinces).index)
+            provinces = sorted(
+                {self.province_by_cbs[m.province] for m in members if m.province in self.province_by_cbs},
+                key=list(vocabularies.provinces).index,
+            )
             self.regions[code] = Region(code, entry.cbs_code, members, provinces)
         for entry in catalog.entries.get("initiatives", {}).values():
             for code in self.initiative_regions(entry):
@@ -76,7 +81,9 @@ class RegionIndex:
         """Region code -> provinces through which the network covers only part of it ([] = all)."""
         record = entry.record
         named = set(record.labour_market_regions)
-        province_codes = {self.catalog.vocabularies.provinces[code].cbs_code: code for code in record.provinces}
+        province_codes = {
+            self.catalog.vocabularies.provinces[code].cbs_code: code for code in record.provinces
+        }
         found: dict[str, list[str]] = {}
         for code, region in self.regions.items():
             if code in named:
@@ -91,8 +98,13 @@ class RegionIndex:
     def network_area(self, entry: Entry) -> tuple[list[str], list[str]]:
         """(CBS codes of its provinces, CBS codes of its named regions): what its outline encloses."""
         vocabularies = self.catalog.vocabularies
-        return ([vocabularies.provinces[code].cbs_code for code in entry.record.provinces],
-                [vocabularies.labour_market_regions[code].cbs_code for code in entry.record.labour_market_regions])
+        return (
+            [vocabularies.provinces[code].cbs_code for code in entry.record.provinces],
+            [
+                vocabularies.labour_market_regions[code].cbs_code
+                for code in entry.record.labour_market_regions
+            ],
+        )
 
     def region_of(self, municipality: Municipality) -> Region | None:
         code = self.region_by_cbs.get(municipality.region)
@@ -105,7 +117,8 @@ class RegionIndex:
         if region is None:
             return []
         return [
-            entry for entry in region.networks
+            entry
+            for entry in region.networks
             if not region.network_provinces[entry.id] or province in region.network_provinces[entry.id]
         ]
 

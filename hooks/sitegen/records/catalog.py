@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR, RECORD_KINDS
 from .fields import model_at
+from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .schema import (
     ID_PATTERN,
     ID_RULE,
@@ -27,7 +28,6 @@ from .schema import (
     Vocabularies,
     is_valid_id,
 )
-from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .strict_yaml import YamlProblem, load_file, positions
 
 VOCABULARIES_FILE = "vocabularies.yml"
@@ -301,7 +301,9 @@ def load_catalog(root: Path) -> Catalog:
                    warnings=sorted(warnings))
 
 
-def _with_places(vocabularies: Vocabularies, places: Places, read: tuple, rel: str, errors: list[RecordError]) -> Vocabularies:
+def _with_places(
+    vocabularies: Vocabularies, places: Places, read: tuple, rel: str, errors: list[RecordError]
+) -> Vocabularies:
     """The vocabularies with the municipalities of the CBS table; place codes checked against it."""
     pos = positions(read[1])
     if isinstance(read[0], dict) and "municipalities" in read[0]:
@@ -337,12 +339,15 @@ def _check_regions(
         for index, municipality in enumerate(found):
             if municipality.region != region.cbs_code:
                 _report(root, entry, ("municipalities", index), warnings, (
-                    f"'{municipality.name}' lies in labour-market region {places.region_names[municipality.region]}, "
+                    f"'{municipality.name}' lies in labour-market region "
+                    f"{places.region_names[municipality.region]}, "
                     f"not in {region.nl}; the map counts the initiative in both regions"
                 ), severity="warning")
 
 
-def _report(root: Path, entry: Entry, loc: tuple, into: list[RecordError], message: str, severity: str = "error") -> None:
+def _report(
+    root: Path, entry: Entry, loc: tuple, into: list[RecordError], message: str, severity: str = "error"
+) -> None:
     line, column = _at(positions(load_file(root / entry.path)[1]), loc)
     into.append(RecordError(entry.path, line, column, field_name(loc), message, severity))
 

@@ -40,7 +40,8 @@ class SchemaField:
     required: bool
     many: bool  # a list of values
     min_items: int
-    kind: str  # text, markdown, code, municipality, choice, string, integer, boolean, date, email, url, id, object
+    kind: str  # text, markdown, code, municipality, choice, string, integer, boolean, date, email, url, id,
+    # object
     vocabulary: str | None
     description: str
     examples: tuple[Any, ...]
@@ -109,8 +110,8 @@ class Column:
 
     @property
     def names(self) -> list[str]:
-        """The column names: `sectors`, `sectors_nl`, `sectors_en`; `title_nl`, `title_en`;
-        `labour_market_region`, `labour_market_region_nl`, `labour_market_region_en`, `labour_market_region_cbs`."""
+        """The column names: `sectors`, `sectors_nl`, `sectors_en`; `title_nl`, `title_en`; a place
+        has a fourth with its CBS code, `labour_market_region_cbs`."""
         if self.how in ("code", "place"):
             return [self.path, *(f"{self.path}_{lang}" for lang in LANGUAGE_CODES)] + (
                 [f"{self.path}_cbs"] if self.how == "place" else [])

@@ -36,8 +36,12 @@ ALIASES_FILE = "gemeente-aliassen.yml"
 CLASSIFICATION_YEAR = 2026
 """The year of the CBS classification of municipalities into provinces and regions."""
 TABLE_COLUMNS = (
-    "gemeente_code", "gemeente_naam", "provincie_code", "provincie_naam",
-    "arbeidsmarktregio_code", "arbeidsmarktregio_naam",
+    "gemeente_code",
+    "gemeente_naam",
+    "provincie_code",
+    "provincie_naam",
+    "arbeidsmarktregio_code",
+    "arbeidsmarktregio_naam",
 )
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # "Hengelo (O.)" -> "Hengelo"
 _CODE = re.compile(r"^GM\d{4}$")
@@ -116,8 +120,14 @@ class Places:
             raise PlaceError(f"'{text}' is more than one municipality: {names}; write the one you mean")
         raise PlaceError(
             f"'{text}' is not a municipality in the CBS table of {CLASSIFICATION_YEAR}; "
-            + (f"nearest: {', '.join(self.suggestions(text))}" if self.suggestions(text) else "check the spelling")
-            + " (all municipalities: content/geo/" + TABLE_FILE + ")"
+            + (
+                f"nearest: {', '.join(self.suggestions(text))}"
+                if self.suggestions(text)
+                else "check the spelling"
+            )
+            + " (all municipalities: content/geo/"
+            + TABLE_FILE
+            + ")"
         )
 
     def suggestions(self, text: str, count: int = 3) -> list[str]:
@@ -133,7 +143,9 @@ class Places:
 
     def in_region(self, region: str) -> list[Municipality]:
         """The municipalities of a labour-market region (AM code), in alphabetical order."""
-        return sorted((m for m in self.municipalities.values() if m.region == region), key=lambda m: sort_key(m.name))
+        return sorted(
+            (m for m in self.municipalities.values() if m.region == region), key=lambda m: sort_key(m.name)
+        )
 
     def in_province(self, province: str) -> list[Municipality]:
         return [m for m in self.municipalities.values() if m.province == province]
@@ -142,7 +154,11 @@ class Places:
         """The `municipalities` vocabulary: CBS name -> the same name in both languages, with its code."""
         return {
             municipality.name: VocabularyEntry.model_construct(
-                nl=municipality.name, en=municipality.name, cbs_code=municipality.code, number=None, abbreviation=None,
+                nl=municipality.name,
+                en=municipality.name,
+                cbs_code=municipality.code,
+                number=None,
+                abbreviation=None,
             )
             for municipality in sorted(self.municipalities.values(), key=lambda m: sort_key(m.name))
         }
@@ -183,8 +199,14 @@ def load_places(content: Path) -> Places:
     if aliases_path.exists():
         data, _ = load_file(aliases_path)
         for code, names in (data or {}).items():
-            if code not in municipalities or not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-                raise GeoDataError(f"{ALIASES_FILE}: '{code}' must be a code of {TABLE_FILE} with a list of names")
+            if (
+                code not in municipalities
+                or not isinstance(names, list)
+                or not all(isinstance(n, str) for n in names)
+            ):
+                raise GeoDataError(
+                    f"{ALIASES_FILE}: '{code}' must be a code of {TABLE_FILE} with a list of names"
+                )
             municipality = municipalities[code]
             municipalities[code] = Municipality(
                 code, municipality.name, municipality.province, municipality.region, tuple(names)
@@ -196,7 +218,8 @@ def load_places(content: Path) -> Places:
             other = names.get(fold(alias))
             if other and other != municipality.code:
                 raise GeoDataError(
-                    f"{ALIASES_FILE}: '{alias}' of {municipality.code} is the name of {other}; an alias names one municipality"
+                    f"{ALIASES_FILE}: '{alias}' of {municipality.code} is the name of {other}; "
+                    "an alias names one municipality"
                 )
     return places
 
@@ -210,8 +233,11 @@ def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, str]]
         known = places.codes_of(vocabulary)
         for code, entry in getattr(vocabularies, vocabulary).items():
             if entry.cbs_code not in known:
-                problems.append((
-                    (vocabulary, code, "cbs_code"),
-                    f"'{entry.cbs_code}' is not a code of {TABLE_FILE}; every {vocabulary} entry needs the CBS code of its area",
-                ))
+                problems.append(
+                    (
+                        (vocabulary, code, "cbs_code"),
+                        f"'{entry.cbs_code}' is not a code of {TABLE_FILE}; "
+                        f"every {vocabulary} entry needs the CBS code of its area",
+                    )
+                )
     return problems

@@ -171,7 +171,10 @@ Municipality = Annotated[
     Str,
     AfterValidator(_check_municipality),
     Field(
-        description="A municipality it works in: its name in the CBS table (content/geo/), or a common name such as Den Haag.",
+        description=(
+            "A municipality it works in: its name in the CBS table (content/geo/), "
+            "or a common name such as Den Haag."
+        ),
         json_schema_extra={"x-vocabulary": "municipalities"},
         examples=["Hoogeveen"],
     ),
