@@ -160,8 +160,10 @@
     clearTimeout(pause);
     current = null;
     more.hidden = true;
+    // The results of the previous query go at once: a reader who tabs into them would otherwise
+    // lose focus when the new results replace them.
+    list.textContent = "";
     if (!query) {
-      list.textContent = "";
       status.textContent = "";
       return;
     }
