@@ -73,6 +73,8 @@ def on_config(config):
     except FormTemplateError as error:
         raise PluginError(str(error)) from None
     _check_languages(config)
+    # One name per language, from strings.yml: the header, the titles, the logo's label and the PDF.
+    config.site_name = Strings(config.theme["language"]).t("site-name")
     _wire_languages(config)
     _wire_search(config)
     return config
@@ -181,13 +183,16 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
 def _record_links(entry, page: Page, config) -> RecordLinks:
     """Edit link (MkDocs derives it from `repo_url` + `edit_uri`) and correction form address."""
     template = config.extra.get("correction_form")
+    lang = config.theme["language"]
+    title = entry.record.title_in(lang)
     correction = template and correction_url(
         template,
         config.repo_url,
         kind=entry.kind,
         id=entry.id,
-        title=entry.record.title_in(config.theme["language"]),
+        title=title,
         url=page.canonical_url or page.abs_url or "",
+        subject=Strings(lang).t("correction-subject", title=title),
     )
     return RecordLinks(edit=page.edit_url, correction=correction or None)
 
@@ -240,16 +245,20 @@ def _wire_languages(config) -> None:
     config.extra["footer_links"] = [
         {"path": path, "title": strings.t(key)} for key, path in FOOTER_LINKS.items()
     ]
-    config.extra["not_found"] = [
-        {
-            "lang": other.code,
-            "title": Strings(other.code).t("not-found-title"),
-            "text": Strings(other.code).t("not-found-text"),
-            "home": Strings(other.code).t("home"),
-            "link": up + other.path,
-        }
-        for other in LANGUAGES
-    ]
+    # The 404 page speaks every language, the page's own first (most hosts serve only the root one).
+    config.extra["not_found"] = sorted(
+        (
+            {
+                "lang": other.code,
+                "title": Strings(other.code).t("not-found-title"),
+                "text": Strings(other.code).t("not-found-text"),
+                "home": Strings(other.code).t("home"),
+                "link": up + other.path,
+            }
+            for other in LANGUAGES
+        ),
+        key=lambda item: item["lang"] != lang,
+    )
 
 
 def _wire_search(config) -> None:

@@ -81,7 +81,8 @@ def test_every_record_page_links_to_the_prefilled_correction_form(fixture_site, 
     assert query["template"] == ["correction.yml"]
     assert query["record"] == [f"{entry.kind}/{entry.id}"]
     assert query["page"] == [fixture_url + path]  # the public address of the page itself
-    assert query["title"] == [f"Correctie: {entry.record.title_in(lang)}"]
+    prefix = {"nl": "Correctie", "en": "Correction"}[lang]  # the subject in the page's language
+    assert query["title"] == [f"{prefix}: {entry.record.title_in(lang)}"]
     # Every value stays inside its own parameter, whatever the title holds.
     assert set(query) == {"template", "title", "record", "page"}
 
@@ -90,7 +91,7 @@ def test_hostile_titles_are_encoded_not_spilled_into_the_address(fixture_site):
     [link] = links_of(fixture_site, "en/initiatieven/hostile").with_class("vh-correction-link")
     assert not re.search(r"[\s<>\"']", link["href"])
     title = parse_qs(urlsplit(link["href"]).query)["title"][0]
-    assert title == 'Correctie: Hostile "><img src=x onerror=alert(1)> initiative {{ 7*7 }}'
+    assert title == 'Correction: Hostile "><img src=x onerror=alert(1)> initiative {{ 7*7 }}'
 
 
 def test_no_personal_data_goes_into_the_form_address(fixture_site):

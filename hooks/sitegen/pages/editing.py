@@ -6,7 +6,9 @@ page's `edit_uri` at its YAML file). The correction link fills the form address 
 
 - `{repo_url}`: the repository address (`repo_url`), inserted as it is;
 - `{kind}`, `{id}`, `{title}`, `{url}`: the record's kind, id, title in the page's language and
-  the public address of its page, each percent-encoded as one query value.
+  the public address of its page, each percent-encoded as one query value;
+- `{subject}`: a subject line in the page's language ("Correctie: <title>" / "Correction: <title>",
+  the string `correction-subject`), percent-encoded the same way.
 
 Nothing else goes into the address: no personal data, no contact details.
 """
@@ -17,7 +19,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-RECORD_FIELDS = ("kind", "id", "title", "url")
+RECORD_FIELDS = ("kind", "id", "title", "url", "subject")
 TEMPLATE_FIELDS = ("repo_url", *RECORD_FIELDS)
 
 
@@ -54,8 +56,10 @@ def check_form_template(template: str, repo_url: str | None) -> None:
         raise FormTemplateError("extra.correction_form must be an https:// address")
 
 
-def correction_url(template: str, repo_url: str | None, *, kind: str, id: str, title: str, url: str) -> str:
+def correction_url(
+    template: str, repo_url: str | None, *, kind: str, id: str, title: str, url: str, subject: str = ""
+) -> str:
     """The form address for one record, every record value percent-encoded as a query value."""
-    values = {"kind": kind, "id": id, "title": title, "url": url}
+    values = {"kind": kind, "id": id, "title": title, "url": url, "subject": subject or title}
     encoded = {name: quote(value, safe="") for name, value in values.items()}
     return template.format(repo_url=(repo_url or "").rstrip("/"), **encoded)

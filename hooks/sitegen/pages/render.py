@@ -103,6 +103,17 @@ def format_date(value: dt.date | str, lang: str) -> str:
     return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
 
 
+_FIGURE_NUMBER = re.compile(r"\d[\d.,]*\d")
+
+
+def format_figure(value: str, lang: str) -> str:
+    """A figure as written in the records (Dutch: `35.000+`, `1,5`) in the page's language: the
+    English page swaps the grouping and decimal marks (`35,000+`, `1.5`)."""
+    if lang == "nl":
+        return value
+    return _FIGURE_NUMBER.sub(lambda match: match.group(0).translate(str.maketrans(".,", ",.")), value)
+
+
 class _Context:
     """What every fragment template can call, bound to one language and one page depth."""
 
@@ -204,6 +215,7 @@ class _Context:
             "url": self.url,
             "date": self.date,
             "number": self.number,
+            "figure_value": lambda value: format_figure(value, self.lang),
             "catalog": self.catalog,
             "field_rows": self.field_rows,
             "root": self.root,

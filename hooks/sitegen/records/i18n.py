@@ -41,3 +41,9 @@ class Strings:
     def field_names() -> set[str]:
         return set(_strings()["fields"])
 
+    def templates(self) -> dict[str, str]:
+        """Every interface text of this language as written, `{placeholders}` unfilled."""
+        return {
+            f"{table}.{key}": entry.label(self.lang) for table, entries in _strings().items() for key, entry in entries.items()
+        }
+

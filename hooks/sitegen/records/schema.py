@@ -220,6 +220,9 @@ class Markdown(Text):
 class Source(Strict):
     title: Str = Field(description="Title of the page or document the facts come from.")
     url: HttpsUrl = Field(description="Its https:// address.")
+    published: Month | None = Field(
+        None, description="When it appeared, if it says so: YYYY-MM or YYYY-MM-DD (quote it); shown in the page's language."
+    )
     read: Date = Field(description="The day it was read (YYYY-MM-DD).")
 
 
