@@ -233,6 +233,10 @@ def _wire_languages(config) -> None:
     lang = config.theme["language"]
     own = language(lang)
     site_url = config.site_url or ""
+    # mkdocs.yml holds the site's one public address; a language's build lives under its path.
+    # (`mkdocs serve` serves at the address it was given, e.g. `make serve-en`'s .../en/.)
+    if site_url and own.path and not site_url.endswith("/" + own.path):
+        site_url = config.site_url = site_url.rstrip("/") + "/" + own.path
     base = site_url.removesuffix(own.path) if own.path else site_url
     up = own.up_to_site_root
     config.extra["alternate"] = [
