@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sitegen.pages import focus_report
+from sitegen.pages import focus_report, news
 from sitegen.pages.build_state import project_root, start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
@@ -270,3 +270,4 @@ def _wire_search(config) -> None:
     and the way from this build's root to the site root, where the Pagefind bundle lives."""
     config.extra["site_root"] = language(config.theme["language"]).up_to_site_root
     config.extra["strings"] = Strings(config.theme["language"])
+    config.extra["news_feed"] = news.FEED

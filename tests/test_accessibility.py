@@ -16,6 +16,7 @@ PAGES = [
     "", "netwerken/", "initiatieven/", "netwerken/alpha/", "netwerken/beta-oud/",
     "initiatieven/hostile/", "initiatieven/hoofd/", "focus/", "over/", "toegankelijkheid/", "404.html",
     "regios/", "regios/haaglanden/#gm0518", "gemeenten/",
+    "nieuws/",
 ]
 
 

@@ -24,6 +24,7 @@ from ..pages.build_state import hand_over
 from ..records.catalog import Catalog, CatalogError, load_catalog
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
+from .feeds import write_feeds
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .search_index import index_site
@@ -37,6 +38,7 @@ PostBuildStep = Callable[[BuildContext], None]
 
 POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
     ("open data", write_open_data),
+    ("news feeds", write_feeds),
     ("search index", index_site),
     ("focus report PDF", write_report_pdfs),
 ]

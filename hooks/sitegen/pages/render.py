@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..records import markdown_text
+from . import news
 from ..records.catalog import Catalog, Entry
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
@@ -71,6 +72,7 @@ FRAGMENTS = {
     "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
     "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
     "region-map", "place-finder", "municipalities-az",
+    "news", "news-latest",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 
@@ -235,6 +237,11 @@ class _Context:
             "province_name": self.province_name,
             "a_to_z": lambda: a_to_z(region_index(self.catalog)),
             "classification_year": CLASSIFICATION_YEAR,
+            "news_items": lambda: news.news_items(self.catalog),
+            "update_anchor": news.update_anchor,
+            "news_page": news.PAGE,
+            "news_feed": news.FEED,
+            "news_latest": news.LATEST,
         }
 
 
