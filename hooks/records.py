@@ -12,7 +12,8 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
   the look-up data of "find your municipality" (`regios/gemeenten.json`);
 - `on_nav` gives sections their title in the page's language;
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
-  `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages.
+  `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages;
+- `on_page_context` gives the footer its e-mail link to the editors, with the page prefilled.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -31,7 +32,7 @@ from mkdocs.structure.toc import get_toc
 
 from sitegen.pages import focus_report, news
 from sitegen.pages.build_state import project_root, start_build, state_of
-from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
+from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url, mail_url
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
 from sitegen.pages.regions import region_index
@@ -172,12 +173,33 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
-            fragment = render_fragment(name, catalog, lang, root, preview=state.preview)
+            fragment = render_fragment(
+                name, catalog, lang, root, preview=state.preview,
+                editors_mail=_editors_mail(config, page, "accessibility-subject"),
+                editors_address=config.extra.get("editors_email"),
+            )
             html = html.replace(marker, str(fragment))
     return _searchable(html)
 
 
+def on_page_context(context, page: Page, config, nav):
+    context["editors_mail"] = _editors_mail(config, page)
+    return context
+
+
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def _editors_mail(config, page: Page, subject: str = "mail-subject", title: str | None = None) -> str | None:
+    """mailto: the editors (`extra.editors_email`) about this page: its title and address prefilled."""
+    strings = Strings(config.theme["language"])
+    # A page's title is HTML (record titles are escaped for Material): the mail gets its text.
+    title = title or Markup(str(page.title or config.site_name)).striptags()
+    url = page.canonical_url or page.abs_url or ""
+    return mail_url(
+        config.extra.get("editors_email"), strings.t(subject, title=title), strings.t("mail-body", title=title, url=url)
+    )
+
 
 
 def _record_links(entry, page: Page, config) -> RecordLinks:
@@ -194,7 +216,8 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
         url=page.canonical_url or page.abs_url or "",
         subject=Strings(lang).t("correction-subject", title=title),
     )
-    return RecordLinks(edit=page.edit_url, correction=correction or None)
+    mail = _editors_mail(config, page, "correction-subject", title=title)
+    return RecordLinks(edit=page.edit_url, correction=correction or None, mail=mail)
 
 
 _BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|th|td|div)>)(?=<)")
@@ -246,6 +269,12 @@ def _wire_languages(config) -> None:
     config.extra["language_roots"] = {other.code: base + other.path for other in LANGUAGES}
     strings = Strings(lang)
     config.extra["footer_label"] = strings.t("footer-label")
+    config.extra["footer_mail"] = strings.t("mail-link")
+    # Pages without a page of their own (the 404 page): the editors' address with the site's name.
+    config.extra["editors_mail_default"] = mail_url(
+        config.extra.get("editors_email"), strings.t("mail-subject", title=config.site_name),
+        strings.t("mail-body", title=config.site_name, url=site_url),
+    )
     config.extra["footer_links"] = [
         {"path": path, "title": strings.t(key)} for key, path in FOOTER_LINKS.items()
     ]

@@ -11,6 +11,10 @@ page's `edit_uri` at its YAML file). The correction link fills the form address 
   the string `correction-subject`), percent-encoded the same way.
 
 Nothing else goes into the address: no personal data, no contact details.
+
+Beside GitHub, readers can write to the editors (`extra.editors_email`): `mail_url` makes the
+mailto: address with the page's title and address prefilled in the subject and body, every part
+percent-encoded so that nothing in a title can add a recipient or a header.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ class RecordLinks:
 
     edit: str | None
     correction: str | None
+    mail: str | None = None
+    """mailto: the editors, with this page prefilled."""
 
 
 def check_form_template(template: str, repo_url: str | None) -> None:
@@ -63,3 +69,10 @@ def correction_url(
     values = {"kind": kind, "id": id, "title": title, "url": url, "subject": subject or title}
     encoded = {name: quote(value, safe="") for name, value in values.items()}
     return template.format(repo_url=(repo_url or "").rstrip("/"), **encoded)
+
+
+def mail_url(address: str | None, subject: str, body: str) -> str | None:
+    """`mailto:` the editors with a subject and body; None when no address is configured."""
+    if not address:
+        return None
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"

@@ -73,6 +73,7 @@ FRAGMENTS = {
     "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
     "region-map", "place-finder", "municipalities-az",
     "news", "news-latest",
+    "editors-mail",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 

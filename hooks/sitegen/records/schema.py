@@ -416,7 +416,7 @@ class Initiative(Record):
     ambitions: list[Text] = Field([], description="Quantified ambitions, one per item.")
     networks: list[RecordId] = Field([], description="Ids of related VO-HO networks.")
     parent: RecordId | None = Field(None, description="Id of a larger initiative this one belongs to.")
-    updates: list[Update] = Field([], description="Dated news, any order; shown newest first.")
+    updates: list[Update] = Field([], description="Dated news, any order; shown newest first, also on the news page and in the feed.")
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang)
