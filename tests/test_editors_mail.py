@@ -12,12 +12,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from sitegen import site
+
 from sitegen.pages.editing import mail_url
 
 from conftest import ROOT
 
 ADDRESS = re.search(r"^  editors_email: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
-LANGUAGES = {"nl": "", "en": "en/"}
+LANGUAGES = {language.code: language.path for language in site.LANGUAGES}
 
 
 def mail_links(html: str, css_class: str | None = None) -> list[str]:

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from sitegen import site
+
 from sitegen.records.catalog import load_catalog
 from sitegen.outputs.feeds import atom_feed
 from sitegen.pages.news import LATEST, news_items, update_anchor
@@ -21,7 +23,7 @@ from conftest import FIXTURES
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RFC_3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
-LANGUAGES = {"nl": "", "en": "en/"}
+LANGUAGES = {language.code: language.path for language in site.LANGUAGES}
 
 
 class _Page(HTMLParser):
