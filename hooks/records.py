@@ -201,7 +201,6 @@ def _editors_mail(config, page: Page, subject: str = "mail-subject", title: str 
     )
 
 
-
 def _record_links(entry, page: Page, config) -> RecordLinks:
     """Edit link (MkDocs derives it from `repo_url` + `edit_uri`) and correction form address."""
     template = config.extra.get("correction_form")
