@@ -32,7 +32,13 @@ from mkdocs.structure.toc import get_toc
 
 from sitegen.pages import focus_report, news
 from sitegen.pages.build_state import project_root, start_build, state_of
-from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url, mail_url
+from sitegen.pages.editing import (
+    FormTemplateError,
+    RecordLinks,
+    check_form_template,
+    correction_url,
+    mail_url,
+)
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
 from sitegen.pages.regions import region_index
@@ -174,7 +180,11 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
         marker = PLACEHOLDER.format(name)
         if marker in html:
             fragment = render_fragment(
-                name, catalog, lang, root, preview=state.preview,
+                name,
+                catalog,
+                lang,
+                root,
+                preview=state.preview,
                 editors_mail=_editors_mail(config, page, "accessibility-subject"),
                 editors_address=config.extra.get("editors_email"),
             )
@@ -197,7 +207,9 @@ def _editors_mail(config, page: Page, subject: str = "mail-subject", title: str 
     title = title or Markup(str(page.title or config.site_name)).striptags()
     url = page.canonical_url or page.abs_url or ""
     return mail_url(
-        config.extra.get("editors_email"), strings.t(subject, title=title), strings.t("mail-body", title=title, url=url)
+        config.extra.get("editors_email"),
+        strings.t(subject, title=title),
+        strings.t("mail-body", title=title, url=url),
     )
 
 
@@ -271,7 +283,8 @@ def _wire_languages(config) -> None:
     config.extra["footer_mail"] = strings.t("mail-link")
     # Pages without a page of their own (the 404 page): the editors' address with the site's name.
     config.extra["editors_mail_default"] = mail_url(
-        config.extra.get("editors_email"), strings.t("mail-subject", title=config.site_name),
+        config.extra.get("editors_email"),
+        strings.t("mail-subject", title=config.site_name),
         strings.t("mail-body", title=config.site_name, url=site_url),
     )
     config.extra["footer_links"] = [

@@ -7,25 +7,27 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from conftest import ROOT
 from sitegen import site
-
 from sitegen.pages.editing import mail_url
 
-from conftest import ROOT
-
-ADDRESS = re.search(r"^  editors_email: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+ADDRESS = re.search(
+    r"^  editors_email: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+).group(1)
 LANGUAGES = {language.code: language.path for language in site.LANGUAGES}
 
 
 def mail_links(html: str, css_class: str | None = None) -> list[str]:
     pattern = r'<a (?:class="([^"]*)" )?href="(mailto:[^"]+)"(?: class="([^"]*)")?'
-    return [unescape(match.group(2)) for match in re.finditer(pattern, html)
-            if css_class is None or css_class in (match.group(1) or "") + (match.group(3) or "")]
+    return [
+        unescape(match.group(2))
+        for match in re.finditer(pattern, html)
+        if css_class is None or css_class in (match.group(1) or "") + (match.group(3) or "")
+    ]
 
 
 def heading_text(html: str) -> str:
@@ -52,15 +54,19 @@ def test_a_hostile_title_cannot_add_recipients_or_headers():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("record", ["netwerken/alpha/", "initiatieven/hoofd/", "initiatieven/hostile/"])
-def test_every_record_s_correction_block_offers_e_mail_with_the_page_prefilled(fixture_site, fixture_url, lang, record):
+def test_every_record_s_correction_block_offers_e_mail_with_the_page_prefilled(
+    fixture_site, fixture_url, lang, record
+):
     path = LANGUAGES[lang] + record
     html = (fixture_site / path / "index.html").read_text(encoding="utf-8")
-    block = html[html.index('class="vh-correction"'):]
+    block = html[html.index('class="vh-correction"') :]
     [link] = mail_links(block, "vh-mail-link")
     address, parts = mail_parts(link)
     assert address == ADDRESS
     title = heading_text(html)
-    assert title in parts["subject"] and parts["subject"].startswith({"nl": "Correctie", "en": "Correction"}[lang])
+    assert title in parts["subject"] and parts["subject"].startswith(
+        {"nl": "Correctie", "en": "Correction"}[lang]
+    )
     assert fixture_url + path in parts["body"]
 
 
@@ -69,7 +75,7 @@ def test_every_page_s_footer_offers_e_mail_about_that_page(fixture_site, fixture
     assert len(pages) > 20
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        footer = html[html.index('class="md-copyright"'):]
+        footer = html[html.index('class="md-copyright"') :]
         [link] = mail_links(footer, "vh-editors-mail")
         address, parts = mail_parts(link)
         assert address == ADDRESS, page
@@ -85,7 +91,7 @@ def test_every_page_s_footer_offers_e_mail_about_that_page(fixture_site, fixture
 @pytest.mark.parametrize(("lang", "words"), [("nl", "e-mail"), ("en", "e-mail")])
 def test_the_accessibility_statement_names_the_e_mail_route(fixture_site, lang, words):
     html = (fixture_site / LANGUAGES[lang] / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
-    content = html[html.index('id="report"'):html.index('class="md-copyright"')]
+    content = html[html.index('id="report"') : html.index('class="md-copyright"')]
     assert words in content.lower()
     [link] = [link for link in mail_links(content) if mail_parts(link)[0] == ADDRESS]
     assert mail_parts(link)[1]["subject"].startswith({"nl": "Toegankelijkheid", "en": "Accessibility"}[lang])
@@ -95,11 +101,15 @@ def test_the_accessibility_statement_names_the_e_mail_route(fixture_site, lang, 
 def test_a_record_s_contact_is_at_the_top_and_a_person_only_with_consent(fixture_site):
     def top(path: str) -> str:
         html = (fixture_site / path / "index.html").read_text(encoding="utf-8")
-        return html[html.index("<h1"):html.index('id="facts"')]
+        return html[html.index("<h1") : html.index('id="facts"')]
 
     published = top("initiatieven/hoofd")
     assert "vh-contact-line" in published
-    assert "Regio Drenthe" in published and "Jan Open" in published and 'href="mailto:info@example.org"' in published
+    assert (
+        "Regio Drenthe" in published
+        and "Jan Open" in published
+        and 'href="mailto:info@example.org"' in published
+    )
     private = top("netwerken/alpha")
     assert "Netwerk Alpha" in private
     assert "Piet Geheim" not in private and "piet.geheim" not in private

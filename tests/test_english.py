@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from pydantic import BaseModel
 
+from conftest import ROOT
 from sitegen.records.catalog import load_catalog
 from sitegen.records.i18n import Strings
 from sitegen.records.schema import Text
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -98,7 +96,10 @@ def test_the_scan_finds_dutch_phrases():
     assert "Pagina niet gevonden" in phrases
     assert "VO-HO netwerk Oost" in proper_names()
     assert any(pattern.search("Laatst gecontroleerd op 1 juni 2020.") for pattern in phrases.values())
-    assert not any(pattern.search("Regional VO-HO networks. Last checked on 1 June 2020.") for pattern in phrases.values())
+    assert not any(
+        pattern.search("Regional VO-HO networks. Last checked on 1 June 2020.")
+        for pattern in phrases.values()
+    )
 
 
 def test_english_pages_have_no_dutch_interface_text_or_dates(page, real_site, real_url):

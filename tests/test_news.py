@@ -11,14 +11,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import FIXTURES
 from sitegen import site
-
-from sitegen.records.catalog import load_catalog
 from sitegen.outputs.feeds import atom_feed
 from sitegen.pages.news import LATEST, news_items, update_anchor
+from sitegen.records.catalog import load_catalog
 from sitegen.site import record_path
-
-from conftest import FIXTURES
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -67,13 +65,19 @@ class _Page(HTMLParser):
 
 
 def parsed(site: Path, path: str) -> _Page:
-    return _Page((site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html")
-                 else (site / path).read_text(encoding="utf-8"))
+    return _Page(
+        (site / path / "index.html").read_text(encoding="utf-8")
+        if not path.endswith(".html")
+        else (site / path).read_text(encoding="utf-8")
+    )
 
 
 def expected_items() -> list[str]:
     """Every update of the fixture records, newest first, as linked from the news page."""
-    return [f"../{record_path(item.entry.kind, item.entry.id)}#{item.anchor}" for item in news_items(load_catalog(FIXTURES))]
+    return [
+        f"../{record_path(item.entry.kind, item.entry.id)}#{item.anchor}"
+        for item in news_items(load_catalog(FIXTURES))
+    ]
 
 
 def test_updates_are_gathered_newest_first_with_stable_anchors():
@@ -112,8 +116,11 @@ def test_every_page_links_its_language_s_feed_in_its_head(fixture_site):
     for path in pages:
         relative = path.relative_to(fixture_site).as_posix()
         lang = "en" if relative.startswith("en/") else "nl"
-        [feed] = [link for link in _Page(path.read_text(encoding="utf-8")).head_links
-                  if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml"]
+        [feed] = [
+            link
+            for link in _Page(path.read_text(encoding="utf-8")).head_links
+            if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml"
+        ]
         target = urlsplit(feed["href"]).path
         if target.startswith("/"):  # the 404 page links from the site root
             resolved = target.lstrip("/")
@@ -121,7 +128,10 @@ def test_every_page_links_its_language_s_feed_in_its_head(fixture_site):
             resolved = (Path(relative).parent / target).as_posix()
             while "/../" in "/" + resolved:
                 resolved = re.sub(r"(^|/)[^/]+/\.\./", r"\1", resolved, count=1)
-        assert resolved.endswith({"nl": "nieuws/feed.xml", "en": "en/nieuws/feed.xml"}[lang]), (relative, feed)
+        assert resolved.endswith({"nl": "nieuws/feed.xml", "en": "en/nieuws/feed.xml"}[lang]), (
+            relative,
+            feed,
+        )
         assert (fixture_site / re.sub(r"^.*?((en/)?nieuws/feed\.xml)$", r"\1", resolved)).is_file()
         assert feed.get("title")
 
@@ -150,7 +160,10 @@ def test_the_feed_follows_rfc_4287(fixture_site, fixture_url, lang):
     assert RFC_3339.match(_one(feed, "updated").text)
     author = _one(feed, "author")
     assert _one(author, "name").text.strip()
-    links = {(link.get("rel", "alternate"), link.get("type")): link.get("href") for link in feed.findall(A + "link")}
+    links = {
+        (link.get("rel", "alternate"), link.get("type")): link.get("href")
+        for link in feed.findall(A + "link")
+    }
     base = fixture_url + LANGUAGES[lang]
     assert links[("self", "application/atom+xml")] == base + "nieuws/feed.xml"
     assert links[("alternate", "text/html")] == base + "nieuws/"
@@ -164,7 +177,9 @@ def test_the_feed_follows_rfc_4287(fixture_site, fixture_url, lang):
         assert _one(entry, "title").text.strip()
         dates.append(_one(entry, "updated").text)
         assert RFC_3339.match(dates[-1])
-        alternates = [link for link in entry.findall(A + "link") if link.get("rel", "alternate") == "alternate"]
+        alternates = [
+            link for link in entry.findall(A + "link") if link.get("rel", "alternate") == "alternate"
+        ]
         assert len(alternates) == 1 and alternates[0].get("href") == ids[-1]  # the update on its record page
         content = _one(entry, "content")
         assert content.get("type") == "html" and "<p>" in content.text  # escaped HTML, one level
@@ -173,7 +188,9 @@ def test_the_feed_follows_rfc_4287(fixture_site, fixture_url, lang):
     assert dates == sorted(dates, reverse=True)
     assert _one(feed, "updated").text == dates[0]  # from the data, not the clock
     titles = [entry.find(A + "title").text for entry in entries]
-    assert titles[0] == {"nl": "Vijfde jaar & <meer>", "en": "Fifth year & <more>"}[lang]  # text, escaped once
+    assert (
+        titles[0] == {"nl": "Vijfde jaar & <meer>", "en": "Fifth year & <more>"}[lang]
+    )  # text, escaped once
     if lang == "en":  # an update without English is in Dutch, and says so
         dutch = next(entry for entry in entries if entry.find(A + "title").text == "Start in januari")
         assert dutch.get(XML_LANG) == "nl"

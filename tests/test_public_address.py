@@ -12,13 +12,14 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from sitegen.outputs.build import build_site
-
 from conftest import FIXTURES, ROOT, copy_project
+from sitegen.outputs.build import build_site
 from test_pdf import inflated, text_of
 
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0", re.I)
-PUBLIC = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+PUBLIC = re.search(
+    r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+).group(1)
 TEXT_FILES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css"}
 
 
@@ -66,7 +67,9 @@ def test_every_address_the_build_writes_is_the_public_one(public_site, prefix):
     assert {unquote(href) for lang, href in alternates if lang == "en"} >= {PUBLIC + "en/netwerken/alpha/"}
 
 
-@pytest.mark.parametrize(("pdf", "lang"), [("focus/focusrapport.pdf", "nl"), ("en/focus/focus-report.pdf", "en")])
+@pytest.mark.parametrize(
+    ("pdf", "lang"), [("focus/focusrapport.pdf", "nl"), ("en/focus/focus-report.pdf", "en")]
+)
 def test_the_pdf_cover_names_the_public_address(public_site, pdf, lang):
     expected = PUBLIC + ("en/" if lang == "en" else "")
     assert expected in text_of(public_site / pdf)

@@ -96,7 +96,8 @@ def test_hostile_text_in_results_is_text(page, fixture_url):
 def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixture_url):
     page.goto(fixture_url)
     # The 404 page says "Ga naar de startpagina"; no other page of the fixture site does.
-    assert not any(url.removeprefix(fixture_url).startswith(("404", "en/404")) for url in search(page, "startpagina"))
+    found = search(page, "startpagina")
+    assert not any(url.removeprefix(fixture_url).startswith(("404", "en/404")) for url in found)
     assert search(page, "Geheim") == []  # the name in a contact block (unpublished, so not even shown)
     assert search(page, "Open") == [] or not any(  # a published contact's name stays out of search too
         "initiatieven/hoofd/" in url for url in search(page, "Jan Open")

@@ -59,8 +59,10 @@ def atom_feed(catalog: Catalog, lang: str, base: str) -> bytes:
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     _add(feed, "id", base + PAGE)
     _add(feed, "title", strings.t("news-feed-title", site=strings.t("site-name")))
-    updated = items[0].date if items else max(
-        (entry.record.last_verified for entry in catalog.all_entries()), default=dt.date(2000, 1, 1)
+    updated = (
+        items[0].date
+        if items
+        else max((entry.record.last_verified for entry in catalog.all_entries()), default=dt.date(2000, 1, 1))
     )
     _add(feed, "updated", timestamp(updated))
     _add(feed, "link", rel="self", type="application/atom+xml", href=base + FEED)
@@ -82,7 +84,13 @@ def atom_feed(catalog: Catalog, lang: str, base: str) -> bytes:
         _add(entry, "category", term=item.entry.kind, label=strings.t(f"kind-{item.entry.kind}"))
         body = markdown_text.render(item.update.body.get(lang))
         intro = Markup('<p><a href="{}">{}</a></p>').format(record_url, about)
-        _add(entry, "content", str(intro) + str(body), type="html", **{XML_LANG: item.update.body.lang_of(lang)})
+        _add(
+            entry,
+            "content",
+            str(intro) + str(body),
+            type="html",
+            **{XML_LANG: item.update.body.lang_of(lang)},
+        )
     ET.register_namespace("", ATOM)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
@@ -92,4 +100,3 @@ def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: s
     if text is not None:
         element.text = text
     return element
-

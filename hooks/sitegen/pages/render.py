@@ -17,7 +17,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..records import markdown_text
-from . import news
 from ..records.catalog import Catalog, Entry
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
@@ -25,7 +24,7 @@ from ..records.i18n import Strings
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, region_path, root_of
-from . import region_map
+from . import news, region_map
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from .json_ld import json_ld
@@ -72,8 +71,7 @@ FRAGMENTS = {
     "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
     "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
     "region-map", "place-finder", "municipalities-az",
-    "news", "news-latest",
-    "editors-mail",
+    "news", "news-latest", "editors-mail",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 

@@ -44,6 +44,8 @@ class Strings:
     def templates(self) -> dict[str, str]:
         """Every interface text of this language as written, `{placeholders}` unfilled."""
         return {
-            f"{table}.{key}": entry.label(self.lang) for table, entries in _strings().items() for key, entry in entries.items()
+            f"{table}.{key}": entry.label(self.lang)
+            for table, entries in _strings().items()
+            for key, entry in entries.items()
         }
 

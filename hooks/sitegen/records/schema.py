@@ -221,7 +221,9 @@ class Source(Strict):
     title: Str = Field(description="Title of the page or document the facts come from.")
     url: HttpsUrl = Field(description="Its https:// address.")
     published: Month | None = Field(
-        None, description="When it appeared, if it says so: YYYY-MM or YYYY-MM-DD (quote it); shown in the page's language."
+        None,
+        description="When it appeared, if it says so: YYYY-MM or YYYY-MM-DD (quote it); "
+        "shown in the page's language.",
     )
     read: Date = Field(description="The day it was read (YYYY-MM-DD).")
 
@@ -416,7 +418,9 @@ class Initiative(Record):
     ambitions: list[Text] = Field([], description="Quantified ambitions, one per item.")
     networks: list[RecordId] = Field([], description="Ids of related VO-HO networks.")
     parent: RecordId | None = Field(None, description="Id of a larger initiative this one belongs to.")
-    updates: list[Update] = Field([], description="Dated news, any order; shown newest first, also on the news page and in the feed.")
+    updates: list[Update] = Field(
+        [], description="Dated news, any order; shown newest first, also on the news page and in the feed."
+    )
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang)
