@@ -23,11 +23,11 @@ from sitegen.records.schema import Text
 
 pytestmark = pytest.mark.browser
 
-DUTCH_DATE_WORDS = re.compile(
-    r"\b(januari|februari|maart|mei|juni|juli|augustus|oktober|"
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
-    re.I,
-)
+# A date as Dutch writes it: lower-case month names ("1 juni 2020", "september 2019") and day names
+# (English capitalises both). A month alone may be part of a title ("STO ontbijt 13 oktober").
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+DUTCH_DATE_WORDS = re.compile(rf"\b(?:\d{{1,2}} )?(?:{_MONTHS}) \d{{4}}\b|\b(?:{_DAYS})\b")
 
 # What a reader of the page meets: its visible text and the labels of its controls and links,
 # outside anything marked as being in another language.
