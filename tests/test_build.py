@@ -115,10 +115,13 @@ def test_overview_tables_list_every_record_accessibly(fixture_site):
     assert overview_table(networks).count('<th scope="row">') == 2
     initiatives = read_page(fixture_site, "en/initiatieven")
     assert overview_table(initiatives).count('<th scope="row">') == 2
-    # Only one of the two has themes: no themes column with an empty cell; the themes are on its page.
+    # Only one of the two has themes: the column is shown, and the other's cell stays empty.
     table = overview_table(initiatives)
-    assert ">Content themes</th>" not in table and "<td></td>" not in table
-    assert "Aligned programmes" in read_page(fixture_site, "en/initiatieven/hostile")
+    assert ">Content themes</th>" in table and "Aligned programmes" in table
+    assert table.count("<td></td>") == 1
+    # Only one of the two networks has a founding year: the column is shown, one cell is empty.
+    table = overview_table(networks)
+    assert ">Opgericht</th>" in table and table.count("<td></td>") == 1
 
 
 def test_home_page_shows_key_figures_in_groups_with_year_and_source(fixture_site):
