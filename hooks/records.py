@@ -4,7 +4,8 @@ Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; t
 from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
 
 - `on_config` makes the build's state (`sitegen.pages.build_state`): the catalog, validated with
-  all errors at once before `site/` is touched, or handed over by the complete build; it checks
+  all errors at once before `site/` is touched, or handed over by the complete build, and the
+  open-data licence (`extra.open_data_licence`); it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
   sitemap alternates from it;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`) and per
@@ -39,6 +40,7 @@ from sitegen.pages.editing import (
     correction_url,
     mail_url,
 )
+from sitegen.pages.licence import LicenceSettingError
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
 from sitegen.pages.regions import region_index
@@ -70,7 +72,7 @@ FOOTER_LINKS = {
 def on_config(config):
     try:
         state = start_build(config)
-    except CatalogError as error:
+    except (CatalogError, LicenceSettingError) as error:
         raise PluginError(str(error)) from None
     if not state.published:  # the complete build prints them once, before the languages build
         for warning in state.catalog.warnings:  # info: --strict stops on warnings, these are allowed
@@ -187,6 +189,7 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
                 preview=state.preview,
                 editors_mail=_editors_mail(config, page, "accessibility-subject"),
                 editors_address=config.extra.get("editors_email"),
+                licence=state.licence,
             )
             html = html.replace(marker, str(fragment))
     return _searchable(html)

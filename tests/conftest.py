@@ -65,6 +65,12 @@ def read_page(site: Path, path: str = "") -> str:
     return (target if path.endswith(".html") else target / "index.html").read_text(encoding="utf-8")
 
 
+def overview_table(html: str) -> str:
+    """The overview table of a built overview page and what follows it, without the map's table
+    that precedes it."""
+    return html[html.index("data-vh-table="):]
+
+
 class ParsedPage(HTMLParser):
     """Just enough of a page: <html lang>, <title>, scripts, JSON-LD blocks, elements and attributes."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, ParsedPage, read_page, run_cli
+from conftest import ROOT, ParsedPage, overview_table, read_page, run_cli
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.site import LANGUAGES, record_path
@@ -109,24 +109,28 @@ def test_the_404_page_speaks_both_languages(fixture_site):
     assert '<section lang="en"' in page and "Page not found" in page
 
 
-def _overview_table(html: str) -> str:
-    """The overview table of a page, without the map's table that precedes it."""
-    return html[html.index("data-vh-table="):]
-
-
 def test_overview_tables_list_every_record_accessibly(fixture_site):
     networks = read_page(fixture_site, "netwerken")
     assert "<caption>" in networks and '<th scope="col">' in networks
-    assert _overview_table(networks).count('<th scope="row">') == 2
+    assert overview_table(networks).count('<th scope="row">') == 2
     initiatives = read_page(fixture_site, "en/initiatieven")
-    assert _overview_table(initiatives).count('<th scope="row">') == 2
-    assert "Aligned programmes" in initiatives
+    assert overview_table(initiatives).count('<th scope="row">') == 2
+    # Only one of the two has themes: the column is shown, and the other's cell stays empty.
+    table = overview_table(initiatives)
+    assert ">Content themes</th>" in table and "Aligned programmes" in table
+    assert table.count("<td></td>") == 1
+    # Only one of the two networks has a founding year: the column is shown, one cell is empty.
+    table = overview_table(networks)
+    assert ">Opgericht</th>" in table and table.count("<td></td>") == 1
 
 
-def test_home_page_shows_key_figures_with_year_and_source(fixture_site):
+def test_home_page_shows_key_figures_in_groups_with_year_and_source(fixture_site):
     home = read_page(fixture_site, "")
-    assert "vh-figure__value" in home and "Peiljaar 2024, bron:" in home
-    assert "Year 2024, source:" in read_page(fixture_site, "en")
+    assert "vh-figure__value" in home
+    assert ">Peiljaar 2024</h3>" in home and ">Peiljaar niet genoemd</h3>" in home
+    assert "Geen peiljaar; ouder dan de cijfers hierboven." in home
+    english = read_page(fixture_site, "en")
+    assert ">Year 2024</h3>" in english and "No year; older than the figures above." in english
 
 
 # Safety ----------------------------------------------------------------------------------------

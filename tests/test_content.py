@@ -11,7 +11,7 @@ from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
 from sitegen.authoring.translations import missing_english
 from sitegen.records.fields import fields_of
 from sitegen.records.i18n import Strings
-from sitegen.records.schema import KeyFigure
+from sitegen.records.schema import KeyFigureGroup
 from sitegen.site import RECORD_KINDS
 
 RECORD_FILES = sorted(path for kind in RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml"))
@@ -66,7 +66,7 @@ def test_editor_settings_map_every_schema():
 
 
 def test_every_schema_field_has_a_label_in_both_languages():
-    models = (*(kind.model for kind in RECORD_KINDS.values()), KeyFigure)
+    models = (*(kind.model for kind in RECORD_KINDS.values()), KeyFigureGroup)
     fields = {field.name for model in models for top in fields_of(model) for field in top.walk()}
     assert fields - Strings.field_names() == set()
 

@@ -60,11 +60,11 @@ def test_codes_carry_both_languages_labels(fixture_site):
         "code": "drenthe", "nl": "Drenthe", "en": "Drenthe", "cbs_code": "AM03"
     }
     assert hoofd["sectors"][0]["code"] == "engineering-built-environment"
-    assert hoofd["sectors"][0]["nl"] == "Techniek en gebouwde omgeving"
+    assert hoofd["sectors"][0]["nl"] == "Techniek en gebouwde omgeving (T)"  # the label as pages show it
     assert hoofd["page"] == {"nl": "initiatieven/hoofd/", "en": "en/initiatieven/hoofd/"}
     row = next(row for row in rows if row["id"] == "hoofd")
     assert row["sectors"] == "engineering-built-environment"
-    assert row["sectors_nl"] == "Techniek en gebouwde omgeving"
+    assert row["sectors_nl"] == "Techniek en gebouwde omgeving (T)"
     assert row["sectors_en"]
     assert row["title_nl"] == "Hoofdinitiatief Drenthe" and row["title_en"] == ""
     assert (fixture_site / row["page_en"] / "index.html").exists()

@@ -19,7 +19,7 @@ from sitegen.outputs.build import build_site
 from sitegen.outputs.pdf import allows, format_size, site_fetcher
 from sitegen.pages.focus_report import build_report
 from sitegen.records.catalog import load_catalog
-from sitegen.site import LANGUAGE_CODES, LANGUAGES
+from sitegen.site import LANGUAGE_CODES, LANGUAGES, language
 
 PDFS = {"nl": "focus/focusrapport.pdf", "en": "en/focus/focus-report.pdf"}
 TITLES = {"nl": "Focusrapport: Regionale VO-HO netwerken", "en": "Focus report: Regional VO-HO networks"}
@@ -95,6 +95,16 @@ def test_pdf_has_title_is_tagged_and_has_a_sensible_number_of_pages(real_site, l
     assert details["Tagged"] == "yes"
     assert 8 <= int(details["Pages"]) <= 60
     assert details["Page size"].endswith("(A4)")
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_pdf_names_the_site_as_its_author_not_the_networks(real_site, real_port, lang):
+    details = info(real_site / PDFS[lang])
+    address = f"http://127.0.0.1:{real_port}/{language(lang).path}"
+    assert details["Author"] == f"Website Regionale VO-HO netwerken ({address})"
+    cover = text_of(real_site / PDFS[lang]).split("Inhoud" if lang == "nl" else "Contents", 1)[0]
+    compiled = {"nl": "Samengesteld door de website", "en": "Compiled by the website"}[lang]
+    assert f"{compiled} Regionale VO-HO netwerken" in cover
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)

@@ -129,6 +129,33 @@ def test_overview_fragment_links_relative_to_the_page(catalog):
     assert 'href="../netwerken/alpha/"' in html
 
 
+def test_an_optional_column_is_hidden_only_when_no_row_has_a_value(catalog):
+    def without(kind: str, **empty):
+        entries = {
+            id: dataclasses.replace(entry, record=entry.record.model_copy(update=empty))
+            for id, entry in catalog.entries[kind].items()
+        }
+        return dataclasses.replace(catalog, entries={**catalog.entries, kind: entries})
+
+    def cells(html: str) -> list[int]:
+        """The number of cells of the heading row and of every row."""
+        return [row.count("<th") + row.count("<td") for row in re.findall(r"<tr\b.*?</tr>", html, re.S)]
+
+    # One initiative of the two has themes, both have a start year: every column, one empty cell.
+    shown = str(render_fragment("initiatives-table", catalog, "en", ""))
+    assert ">Content themes</th>" in shown and ">Start year</th>" in shown
+    assert shown.count("<td></td>") == 1 and len(set(cells(shown))) == 1
+    # No initiative has themes or a start year: neither column.
+    bare = without("initiatives", themes=[], start_year=None)
+    hidden = str(render_fragment("initiatives-table", bare, "en", ""))
+    assert ">Content themes</th>" not in hidden and ">Start year</th>" not in hidden
+    assert "<td></td>" not in hidden and len(set(cells(hidden))) == 1
+    # The same for the networks' founding year.
+    assert ">Founded</th>" in str(render_fragment("networks-table", catalog, "en", ""))
+    unfounded = str(render_fragment("networks-table", without("networks", founded=None), "en", ""))
+    assert ">Founded</th>" not in unfounded and "<td></td>" not in unfounded
+
+
 @pytest.mark.parametrize("name", ["focus-downloads", "open-data-files"])
 def test_the_preview_names_the_downloads_without_linking_to_them(catalog, name):
     built = str(render_fragment(name, catalog, "nl", "../"))

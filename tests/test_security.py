@@ -11,6 +11,7 @@ import pytest
 from conftest import load_by_path
 from sitegen.pages import csp
 from sitegen.pages.build_state import STATE, BuildState
+from sitegen.pages.licence import Licence
 from sitegen.site import DEFAULT_LANGUAGE, LANGUAGE_PATHS
 
 PAGES = ["", "netwerken/", "initiatieven/", "netwerken/alpha/", "initiatieven/hostile/", "focus/", "404.html"]
@@ -95,7 +96,8 @@ def test_the_preview_of_make_serve_goes_without_a_policy():
     security = load_by_path("hooks/security.py")  # the hook
 
     page = '<html><head><meta charset="utf-8"><script>live()</script></head></html>'
-    preview = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=False)
-    published = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=True)
+    licence = Licence(name="CC0 1.0", url="https://creativecommons.org/publicdomain/zero/1.0/")
+    preview = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=False, licence=licence)
+    published = BuildState(language=DEFAULT_LANGUAGE, catalog=None, published=True, licence=licence)
     assert security.on_post_page(page, page=None, config={STATE: preview}) == page
     assert "Content-Security-Policy" in security.on_post_page(page, page=None, config={STATE: published})

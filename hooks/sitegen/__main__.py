@@ -4,6 +4,7 @@ these)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from .authoring.scaffold import KINDS, ScaffoldError, new_record
 from .authoring.translations import missing_english
 from .outputs.build import BuildFailed, build_site, report_catalog_errors, report_catalog_warnings
 from .records.catalog import CatalogError, load_catalog
+from .records.freshness import STALE_AFTER_MONTHS, stale_records
 from .records.schema import PLACEHOLDER
 
 
@@ -21,7 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every record and report all problems")
+    check = commands.add_parser(
+        "check", help="validate every record, report all problems, warn about stale records"
+    )
+    check.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="the date to judge staleness on, YYYY-MM-DD (default: today)",
+    )
     build = commands.add_parser("build", help="build the complete site into site/")
     build.add_argument(
         "--site-url", help="public address of the Dutch root, e.g. https://example.org/netwerken/"
@@ -65,8 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     if args.command == "check":
-        report_catalog_warnings(catalog)
+        # Stale records are warnings: still published, but their sources need reading again.
+        stale = stale_records(catalog, root, args.today or dt.date.today())
+        report_catalog_warnings(catalog, also=stale)
         print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
+        if stale:
+            print(
+                f"{len(stale)} record(s) not checked against their sources "
+                f"for more than {STALE_AFTER_MONTHS} months",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "schemas":
         return _regenerate(

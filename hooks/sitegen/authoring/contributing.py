@@ -27,16 +27,22 @@ def markdown_table(kind: str, lang: str, vocabularies: Vocabularies) -> str:
         if row.vocabulary and len(row.codes) > _SHORT_VOCABULARY:
             meaning += " " + strings.t("field-docs-codes-in", vocabulary=row.vocabulary)
         elif row.codes:
-            meaning += (
-                " "
-                + strings.t("field-docs-codes")
-                + " "
-                + ", ".join(f"`{code}`" for code, _ in row.codes)
-                + "."
-            )
+            provisional = _provisional_codes(row.vocabulary, vocabularies)
+            marked = [
+                f"`{code}`" + (" " + strings.t("field-docs-provisional-short") if code in provisional else "")
+                for code, _ in row.codes
+            ]
+            meaning += " " + strings.t("field-docs-codes") + " " + ", ".join(marked) + "."
         required = strings.t("field-docs-yes") if row.required else ""
         lines.append(f"| `{row.path}` | {required} | {meaning.replace('|', '/')} |")
     return "\n".join(lines)
+
+
+def _provisional_codes(vocabulary: str | None, vocabularies: Vocabularies) -> set[str]:
+    """The codes of a vocabulary that no source confirms yet (`provisional: true`)."""
+    if not vocabulary:
+        return set()
+    return {code for code, entry in getattr(vocabularies, vocabulary).items() if entry.provisional}
 
 
 def rendered_contributing(root: Path, vocabularies: Vocabularies) -> dict[str, str]:

@@ -15,14 +15,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..records.schema import NAMED_VOCABULARIES, KeyFigure, Vocabularies
+from ..records.schema import NAMED_VOCABULARIES, KeyFigureGroup, Vocabularies
 from ..site import RECORD_KINDS
 
 SCHEMAS_DIR = "schemas"
 SCHEMA_MODELS: dict[str, Any] = {
     **{kind.singular: kind.model for kind in RECORD_KINDS.values()},
     "vocabularies": Vocabularies,
-    "key-figures": TypeAdapter(list[KeyFigure]),
+    "key-figures": TypeAdapter(list[KeyFigureGroup]),
 }
 
 

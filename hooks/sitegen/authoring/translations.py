@@ -35,7 +35,10 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
         for loc in locs:
             line, column = pos.get(loc, (1, 1))
             lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: no English text")
-    for index, figure in enumerate(catalog.key_figures):
-        if not figure.label.en:
-            lines.append(f"content/key-figures.yml: [{index}].label: no English text")
+    for index, group in enumerate(catalog.key_figures):
+        if group.note and not group.note.en:
+            lines.append(f"content/key-figures.yml: [{index}].note: no English text")
+        for number, figure in enumerate(group.figures):
+            if not figure.label.en:
+                lines.append(f"content/key-figures.yml: [{index}].figures[{number}].label: no English text")
     return lines

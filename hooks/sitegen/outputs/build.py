@@ -17,11 +17,11 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..pages.build_state import hand_over
-from ..records.catalog import Catalog, CatalogError, load_catalog
+from ..pages.build_state import BuildState, hand_over, state_of
+from ..records.catalog import Catalog, CatalogError, RecordError, load_catalog
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
 from .feeds import write_feeds
@@ -52,9 +52,10 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
             print(item.github_annotation(), file=stream)
 
 
-def report_catalog_warnings(catalog, stream=sys.stderr) -> None:
-    """Print what is allowed but worth a look; inside GitHub Actions also as annotations."""
-    for item in catalog.warnings:
+def report_catalog_warnings(catalog, stream=sys.stderr, also: Iterable[RecordError] = ()) -> None:
+    """Print what is allowed but worth a look; inside GitHub Actions also as annotations. `also`:
+    warnings found beside the catalog's own (the stale records of `make check`)."""
+    for item in [*catalog.warnings, *also]:
         print(item, file=stream)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(item.github_annotation(), file=stream)
@@ -74,9 +75,10 @@ class _Collected(logging.Handler):
 
 def build_language(
     root: Path, lang: Language, output: Path, catalog: Catalog, site_url: str | None = None
-) -> None:
+) -> BuildState:
     """`mkdocs build --strict` of one language into `output`, in this process, with the validated
-    catalog handed over to the build's state (`pages/build_state.py`); raise BuildFailed."""
+    catalog handed over to the build's state (`pages/build_state.py`); return that state; raise
+    BuildFailed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -98,6 +100,7 @@ def build_language(
             build(config)
         finally:
             config.plugins.on_shutdown()
+        return state_of(config)
     except MkDocsException as error:
         output_text = "\n".join([*collected.lines, error.format_message()])
         raise BuildFailed(f"--- mkdocs build ({lang.config_file}) failed:\n{output_text}") from None
@@ -106,19 +109,25 @@ def build_language(
         logger.propagate = propagate
 
 
-def _build_languages(root: Path, staging: Path, catalog: Catalog, site_url: str | None) -> dict[str, Path]:
-    """Build every language into the staging folder; report the failures of all of them at once."""
+def _build_languages(
+    root: Path, staging: Path, catalog: Catalog, site_url: str | None
+) -> tuple[dict[str, Path], dict[str, BuildState]]:
+    """Build every language into the staging folder; report the failures of all of them at once.
+    Return each language's output folder and build state."""
     base = (site_url if site_url.endswith("/") else site_url + "/") if site_url else None
     outputs = {lang.code: staging / f"build-{lang.code}" for lang in LANGUAGES}
+    states = {}
     failures = []
     for lang in LANGUAGES:
         try:
-            build_language(root, lang, outputs[lang.code], catalog, base and base + lang.path)
+            states[lang.code] = build_language(
+                root, lang, outputs[lang.code], catalog, base and base + lang.path
+            )
         except BuildFailed as failure:
             failures.append(str(failure))
     if failures:
         raise BuildFailed("\n".join(failures))
-    return outputs
+    return outputs, states
 
 
 def build_site(root: Path, site_url: str | None = None, steps: list | None = None) -> Path:
@@ -131,13 +140,15 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        outputs = _build_languages(root, staging, catalog, site_url)
+        outputs, states = _build_languages(root, staging, catalog, site_url)
         site = outputs[DEFAULT_LANGUAGE.code]
+        # The English config inherits the Dutch one, so both read the same licence setting.
+        licence = states[DEFAULT_LANGUAGE.code].licence
         for lang in LANGUAGES[1:]:
             outputs[lang.code].rename(site / lang.path)
         for name, step in POST_BUILD_STEPS if steps is None else steps:
             started = time.perf_counter()
-            step(BuildContext(root=root, site=site, catalog=catalog))
+            step(BuildContext(root=root, site=site, catalog=catalog, licence=licence))
             print(f"{name}: {time.perf_counter() - started:.2f} s")
         _swap(site, root / "site", staging)
     finally:

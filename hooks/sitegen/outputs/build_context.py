@@ -1,5 +1,5 @@
 """What the complete build shares with its post-build steps: the error a step raises, and the
-context every step is called with (project, staged site, validated catalog).
+context every step is called with (project, staged site, validated catalog, open-data licence).
 
 It sits apart from `build.py` so that the steps (`open_data`, `search_index`, `pdf`) can import it
 while `build.py` imports them.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..pages.licence import Licence
 from ..records.catalog import Catalog
 
 
@@ -27,3 +28,5 @@ class BuildContext:
     """The staged site: both languages built, not yet published."""
     catalog: Catalog
     """The records as validated at the start of this build."""
+    licence: Licence
+    """The open-data licence, as the language builds read it (`pages/build_state.py`)."""

@@ -9,7 +9,8 @@ marker (`x-personal`, see `records/schema.py`): it is published only where the c
 `publish: true`.
 
 `write_open_data` is a post-build step (see `build.py`); the fields are documented on the
-`open-data` page of both languages.
+`open-data` page of both languages, and every JSON file names the licence the language builds read
+from `extra.open_data_licence` (`pages/licence.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..pages.licence import Licence
 from ..records.catalog import Catalog, Entry
 from ..records.fields import columns, fields_of
 from ..records.schema import PLACE_VOCABULARIES, Contact
@@ -32,8 +34,6 @@ from .build_context import BuildContext
 DATA_DIR = "data"
 LIST_SEPARATOR = " | "
 """Between the items of a list in one CSV cell."""
-LICENCE = "PLACEHOLDER: the licence of this data has not been chosen yet (for example CC BY 4.0)."
-"""Shown in every JSON file and on the open-data pages; replace it when the licence is decided."""
 
 
 # JSON ------------------------------------------------------------------------------------------
@@ -71,11 +71,11 @@ def record_json(entry: Entry, catalog: Catalog) -> dict:
     return {"id": entry.id, "page": pages_of(entry), **to_json(entry.record, catalog)}
 
 
-def records_document(kind: str, catalog: Catalog) -> dict:
+def records_document(kind: str, catalog: Catalog, licence: Licence) -> dict:
     entries = sorted(catalog.entries.get(kind, {}).values(), key=lambda entry: entry.id)
     return {
         "kind": kind,
-        "licence": LICENCE,
+        "licence": licence.as_json(),
         "documentation": {language.code: language.page("open-data/") for language in LANGUAGES},
         "count": len(entries),
         "records": [record_json(entry, catalog) for entry in entries],
@@ -157,7 +157,7 @@ def write_open_data(build: BuildContext) -> None:
     folder = build.site / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for kind in RECORD_KINDS:
-        document = records_document(kind, catalog)
+        document = records_document(kind, catalog, build.licence)
         (folder / f"{kind}.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..records import caches
 from ..records.catalog import Catalog, Entry, load_catalog
 from ..site import Language, language
+from .licence import Licence, licence_of
 from .regions import Region
 
 STATE = "sitegen_state"
@@ -35,6 +36,9 @@ class BuildState:
     published: bool
     """Built by the complete build, which writes open data, search index and PDFs after MkDocs;
     otherwise a preview, whose pages name those files without linking them and carry no policy."""
+    licence: Licence
+    """The open-data licence (`extra.open_data_licence`): the open-data page names it, and the
+    complete build writes it into every JSON file."""
     record_pages: dict[str, Entry] = field(default_factory=dict)
     """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
     region_pages: dict[str, Region] = field(default_factory=dict)
@@ -51,13 +55,15 @@ def hand_over(config, catalog: Catalog) -> None:
 
 
 def start_build(config) -> BuildState:
-    """The state of the build of `config` (an MkDocs config), kept on it; raise CatalogError."""
+    """The state of the build of `config` (an MkDocs config), kept on it; raise CatalogError or
+    LicenceSettingError."""
     caches.clear()
     handed = config.get(VALIDATED_CATALOG)
     state = BuildState(
         language=language(config["theme"]["language"]),
         catalog=handed if handed is not None else load_catalog(project_root(config)),
         published=handed is not None,
+        licence=licence_of(config["extra"]),
     )
     config[STATE] = state
     return state

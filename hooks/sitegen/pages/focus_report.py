@@ -60,6 +60,9 @@ class Report:
     chapters: list[Chapter]
     built: dt.date
     pdf_name: str
+    site_name: str
+    """The site that compiles the report (`site_name` of the config): the report's author, not the
+    networks."""
 
 
 def pdf_name(lang: str) -> str:
@@ -108,6 +111,7 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
         chapters=chapters,
         built=built or dt.date.today(),
         pdf_name=pdf_name(lang),
+        site_name=config["site_name"],
     )
 
 

@@ -68,9 +68,9 @@ exists."""
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 """Where a hand-written page takes a generated part: `<!-- records:NAME -->`."""
 FRAGMENTS = {
-    "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
-    "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
-    "region-map", "place-finder", "municipalities-az",
+    "networks-table", "initiatives-table", "key-figures", "network-count", "network-profiles", "pillars",
+    "focus-downloads", "open-data-files", "open-data-fields", "open-data-licence", "field-docs-networks",
+    "field-docs-initiatives", "region-map", "place-finder", "municipalities-az",
     "news", "news-latest", "editors-mail",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""

@@ -1,6 +1,7 @@
 """Records stage: everything known before a page is made.
 
 Owns strict YAML loading, the schema (the single definition of every field), the catalog with its
-error report, the schema walker, record Markdown, the field documentation rows and the site's texts
-in both languages (`strings.yml`). May import the site model and nothing else of the package.
+error report, the schema walker, record Markdown, the field documentation rows, the site's texts
+in both languages (`strings.yml`), the placeholder patterns and the records whose sources were not
+read for a year. May import the site model and nothing else of the package.
 """

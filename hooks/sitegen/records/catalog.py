@@ -22,7 +22,7 @@ from .schema import (
     ID_PATTERN,
     ID_RULE,
     Initiative,
-    KeyFigure,
+    KeyFigureGroup,
     Network,
     Record,
     Vocabularies,
@@ -87,7 +87,8 @@ class Entry:
 @dataclass
 class Catalog:
     vocabularies: Vocabularies
-    key_figures: list[KeyFigure]
+    key_figures: list[KeyFigureGroup]
+    """content/key-figures.yml: groups of figures, one source and year each, newest first."""
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     places: Places | None = None
     """The CBS municipalities with their regions (content/geo/)."""
@@ -195,7 +196,7 @@ def _validate(
         return model.model_validate(data, context=context)
     except ValidationError as exc:
         pos = positions(node)  # only needed, and only computed, when something is wrong
-        holder = model if not isinstance(model, TypeAdapter) else KeyFigure
+        holder = model if not isinstance(model, TypeAdapter) else KeyFigureGroup
         for error in exc.errors():
             loc = tuple(error["loc"])
             if error["type"] == "extra_forbidden":
@@ -241,12 +242,13 @@ def load_catalog(root: Path) -> Catalog:
             vocabularies = _with_places(vocabularies, places, read, vocabularies_rel, errors)
     context = {"vocabularies": vocabularies, "places": places}
 
-    key_figures: list[KeyFigure] = []
+    key_figures: list[KeyFigureGroup] = []
     figures_path = content / KEY_FIGURES_FILE
     if figures_path.exists() and (read := _read(figures_path, root, errors)) is not None:
-        adapter = TypeAdapter(list[KeyFigure])
+        adapter = TypeAdapter(list[KeyFigureGroup])
         rel = figures_path.relative_to(root).as_posix()
         key_figures = _validate(adapter, read[0] or [], context, rel, read[1], errors) or []
+        errors.extend(_check_newest_first(key_figures, rel, read[1]))
 
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
@@ -350,6 +352,28 @@ def _report(
 ) -> None:
     line, column = _at(positions(load_file(root / entry.path)[1]), loc)
     into.append(RecordError(entry.path, line, column, field_name(loc), message, severity))
+
+
+def _year_key(year: str) -> tuple[int, int]:
+    first, _, last = year.partition("-")
+    return int(first), int(last or first)
+
+
+def _check_newest_first(groups: list[KeyFigureGroup], rel: str, node: Any) -> list[RecordError]:
+    """Key-figure groups with a year go newest first, so the page can say which figures are newer."""
+    errors = []
+    previous: str | None = None
+    for index, group in enumerate(groups):
+        if group.year is None:
+            continue
+        if previous is not None and _year_key(group.year) > _year_key(previous):
+            line, column = _at(positions(node), (index, "year"))
+            errors.append(RecordError(
+                rel, line, column, f"[{index}].year",
+                f"the groups go newest first: move this group ({group.year}) above the one of {previous}",
+            ))
+        previous = group.year
+    return errors
 
 
 def _check_references(

@@ -50,8 +50,10 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
     for doc in fields:
         codes: list[tuple[str, str]] = []
         if doc.kind == "code":
+            provisional = " " + strings.t("field-docs-provisional")
             codes = [
-                (code, entry.label(lang)) for code, entry in getattr(vocabularies, doc.vocabulary).items()
+                (code, entry.label(lang) + (provisional if entry.provisional else ""))
+                for code, entry in getattr(vocabularies, doc.vocabulary).items()
             ]
         elif doc.kind == "choice":
             codes = [(str(choice), "") for choice in doc.examples]

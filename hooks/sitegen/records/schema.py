@@ -23,9 +23,12 @@ from pydantic import (
     Field,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
+
+from .placeholders import find_placeholder
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
@@ -64,6 +67,12 @@ def _clean_text(value: str) -> str:
         raise PydanticCustomError(
             "placeholder", "'{placeholder}' is a placeholder of the new-record template; write the real text",
             {"placeholder": PLACEHOLDER},
+        )
+    if found := find_placeholder(value):
+        raise PydanticCustomError(
+            "placeholder_text",
+            "'{found}' is a placeholder, not information; write what the sources say, or leave the field out",
+            {"found": found},
         )
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
@@ -427,14 +436,37 @@ class Initiative(Record):
 
 
 class KeyFigure(Strict):
-    """One headline figure on the home page and in the focus report."""
+    """One headline figure of a group."""
 
     value: Str = Field(description="The figure as written, e.g. 361 or 35.000+ (quote it).")
     label: Text = Field(description="What it counts.")
+
+
+class KeyFigureGroup(Strict):
+    """Key figures from one source about one year, shown together on the home page and in the focus
+    report. Figures of different sources or years are never mixed in one group, so a reader does not
+    add up or compare numbers that do not belong together. The groups go newest first."""
+
+    source: Source = Field(description="Where all figures of the group come from.")
     year: SchoolYear | None = Field(
-        None, description="Year or school year the figure is about; leave out when the source does not say."
+        None, description="Year or school year the figures are about; leave out when the source does not say."
     )
-    source: Source = Field(description="Where it comes from.")
+    note: Text | None = Field(
+        None,
+        description="How these figures relate in time to the other groups; "
+        "required when the group has no year.",
+    )
+    figures: list[KeyFigure] = Field(min_length=1, description="The figures.")
+
+    @model_validator(mode="after")
+    def _undated_groups_say_when(self) -> KeyFigureGroup:
+        if self.year is None and self.note is None:
+            raise PydanticCustomError(
+                "undated_group",
+                "a group without a year needs a note saying whether its figures are newer or older "
+                "than the others",
+            )
+        return self
 
 
 class VocabularyEntry(Strict):
@@ -444,12 +476,20 @@ class VocabularyEntry(Strict):
         None, description="Code of Statistics Netherlands (CBS)."
     )
     number: int | None = Field(None, ge=1, description="Number shown before the label.")
-    abbreviation: Str | None = Field(None, description="Abbreviation shown after the label.")
+    abbreviation: Str | None = Field(None, description="Abbreviation shown after the label, in brackets.")
+    provisional: bool = Field(
+        False,
+        description="true while no source confirms this label; the fields page marks it as provisional.",
+    )
 
     def label(self, lang: str) -> str:
+        """The label as pages show it: `2. Aansluitende onderwijsprogramma's`,
+        `Techniek en gebouwde omgeving (T)`."""
         text = self.en if lang == "en" else self.nl
         if self.number is not None:
             text = f"{self.number}. {text}"
+        if self.abbreviation is not None:
+            text = f"{text} ({self.abbreviation})"
         return text
 
 
