@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..records.catalog import Catalog, field_name
+from ..records.messages import message
 from ..records.schema import Text
 from ..records.strict_yaml import load_file, positions
 
@@ -34,8 +35,8 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
         pos = positions(load_file(root / entry.path)[1])
         for loc in locs:
             line, column = pos.get(loc, (1, 1))
-            lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: no English text")
+            lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: {message('translations.missing')}")
     for index, figure in enumerate(catalog.key_figures):
         if not figure.label.en:
-            lines.append(f"content/key-figures.yml: [{index}].label: no English text")
+            lines.append(f"content/key-figures.yml: [{index}].label: {message('translations.missing')}")
     return lines

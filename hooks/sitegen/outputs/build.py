@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..pages.build_state import hand_over
 from ..records.catalog import Catalog, CatalogError, load_catalog
+from ..records.messages import message
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
 from .open_data import write_open_data
@@ -42,9 +43,9 @@ POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
 ]
 
 
-def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
+def report_catalog_errors(error: CatalogError, stream=sys.stderr, head: str = "build.problems") -> None:
     """Print every record error; inside GitHub Actions also as annotations on the changed lines."""
-    print(error, file=stream)
+    print(error.report(head=head), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in error.errors:
             print(item.github_annotation(), file=stream)
@@ -52,9 +53,13 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
 
 def report_catalog_warnings(catalog, stream=sys.stderr) -> None:
     """Print what is allowed but worth a look; inside GitHub Actions also as annotations."""
+    if not catalog.warnings:
+        return
+    print(message("check.warnings", count=len(catalog.warnings)), file=stream)
     for item in catalog.warnings:
         print(item, file=stream)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for item in catalog.warnings:
             print(item.github_annotation(), file=stream)
 
 
