@@ -6,7 +6,8 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 - `on_config` makes the build's state (`sitegen.pages.build_state`): the catalog, validated with
   all errors at once before `site/` is touched, or handed over by the complete build; it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
-  sitemap alternates from it;
+  sitemap alternates from it; in `mkdocs serve` invalid records do not stop the preview: its pages
+  show the errors instead (`sitegen.pages.preview_errors`), until the files are fixed;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`) and per
   labour-market region (`regios/<code>/`), outside the nav, the locator maps (`kaarten/*.svg`) and
   the look-up data of "find your municipality" (`regios/gemeenten.json`);
@@ -29,8 +30,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sitegen.pages import focus_report
-from sitegen.pages.build_state import project_root, start_build, state_of
+from sitegen.pages import focus_report, preview_errors
+from sitegen.pages.build_state import project_root, start_broken_preview, start_build, state_of
 from sitegen.pages.editing import FormTemplateError, RecordLinks, check_form_template, correction_url
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
@@ -57,15 +58,28 @@ FOOTER_LINKS = {
 }
 
 
+_serving = False
+"""Whether this process is `mkdocs serve`. MkDocs names the command only to `on_startup`, once per
+process, and keeps this module loaded for every rebuild of the preview."""
+
+
 # Hooks -----------------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     try:
         state = start_build(config)
     except CatalogError as error:
-        raise PluginError(str(error)) from None
-    if not state.published:  # the complete build prints them once, before the languages build
+        if not _serving:
+            raise PluginError(str(error)) from None
+        state = start_broken_preview(config, error)  # the preview answers with the errors (see on_files)
+        config.extra["preview_errors"] = str(preview_errors.error_list(error))  # pages and 404.html
+    if not state.published and state.errors is None:  # the complete build prints them once, before
         for warning in state.catalog.warnings:  # info: --strict stops on warnings, these are allowed
             log.info(str(warning))
     try:
@@ -80,6 +94,13 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     state = state_of(config)
+    if state.errors is not None:  # a page for every record file, each showing the errors
+        for kind, ids in preview_errors.record_ids(project_root(config)).items():
+            for record_id in ids:
+                page = File.generated(config, RECORD_KINDS[kind].page_source(record_id), content="",
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(page)
+        return files
     docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     for entry in state.catalog.all_entries():
         src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
@@ -119,6 +140,9 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
+    if state_of(config).errors is not None:
+        page.meta["title"] = preview_errors.title()
+        return ""
     entry = state_of(config).record_pages.get(page.file.src_uri)
     lang = config.theme["language"]
     if page.file.src_uri == focus_report.PRINT_PAGE:
@@ -149,6 +173,9 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
     state = state_of(config)
+    if state.errors is not None:
+        page.toc = get_toc([])
+        return config.extra["preview_errors"]
     catalog, lang = state.catalog, state.language.code
     root = root_of(page.url)
     entry = state.record_pages.get(page.file.src_uri)
