@@ -250,14 +250,16 @@ def _wire_languages(config) -> None:
     The links are relative (`en/` from the Dutch root, `../` from the English one), so the site
     works under any sub-path. `overrides/partials/alternate.html` adds the page's own path, so the
     switch lands on the same page in the other language; `language_roots` (absolute) feed the
-    hreflang alternates of the sitemaps.
+    hreflang alternates of every page's head (`overrides/main.html`) and of the sitemaps.
     """
     lang = config.theme["language"]
     own = language(lang)
     site_url = config.site_url or ""
     base = site_url.removesuffix(own.path) if own.path else site_url
     up = own.up_to_site_root
-    config.extra["alternate"] = [
+    # Not `extra.alternate`: Material would print it as head links to each language's home page;
+    # overrides/main.html links each page to the same page in the other language instead.
+    config.extra["language_switch"] = [
         {"name": other.name, "lang": other.code, "link": (up + other.path) or "./", "path": up + other.path}
         for other in LANGUAGES
     ]

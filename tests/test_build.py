@@ -92,6 +92,20 @@ def test_sitemaps_list_hreflang_alternates(fixture_site):
             assert alternates["en"].replace("/en/", "/", 1) == alternates["nl"]
 
 
+def test_every_page_names_the_same_page_in_the_other_language(fixture_site, fixture_port):
+    """The head's hreflang links of a page point at that page in each language, as in the sitemap."""
+    root = f"http://127.0.0.1:{fixture_port}/"
+    pages = [path for path in html_files(fixture_site) if path.name == "index.html"]
+    assert len(pages) > 20
+    for path in pages:
+        relative = path.parent.relative_to(fixture_site).as_posix()
+        own = ("" if relative == "." else relative + "/").removeprefix("en/")
+        links = {attrs["hreflang"]: attrs["href"] for tag, attrs in _Page(path.read_text(encoding="utf-8")).elements
+                 if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs}
+        assert links == {"nl": root + own, "en": root + "en/" + own, "x-default": root + own}, path
+    assert (fixture_site / "initiatieven/hoofd/index.html").exists()
+
+
 def test_navigation_and_section_titles_are_translated(fixture_site):
     assert "Focusrapport" in read_page(fixture_site, "")
     assert "Focus report" in read_page(fixture_site, "en")
