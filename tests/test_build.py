@@ -233,6 +233,23 @@ def test_a_bad_record_stops_the_build_and_the_previous_site_survives(fixture_pro
     assert _tree_digest(site) == before
 
 
+def test_two_builds_of_the_same_sources_are_identical_byte_for_byte(fixture_site, fixture_port, tmp_path):
+    """Built again in another folder, later: every file the same, the Pagefind bundle included; the
+    dates come from the sources (here the newest last_verified, 2026-11-01), not from the clock."""
+    from conftest import FIXTURES, copy_project
+
+    again = build_site(copy_project(tmp_path / "again", FIXTURES / "content"), site_url=f"http://127.0.0.1:{fixture_port}/")
+    first = {path.relative_to(fixture_site): path for path in fixture_site.rglob("*") if path.is_file()}
+    second = {path.relative_to(again): path for path in again.rglob("*") if path.is_file()}
+    assert sorted(first) == sorted(second)
+    assert any(name.parts[0] == "pagefind" and name.suffix == ".pf_filter" for name in first)
+    different = [str(name) for name in first if first[name].read_bytes() != second[name].read_bytes()]
+    assert different == []
+    assert "<lastmod>2026-11-01</lastmod>" in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    info = subprocess.run(["pdfinfo", str(fixture_site / "focus/focusrapport.pdf")], capture_output=True, text=True)
+    assert re.search(r"CreationDate:\s+\w+ Nov\s+1 00:00:00 2026", info.stdout), info.stdout
+
+
 def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
     from sitegen.outputs.build import BuildFailed
 

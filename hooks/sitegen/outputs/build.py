@@ -12,6 +12,7 @@ language, and each build gets the validated catalog handed over on its config
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -27,6 +28,7 @@ from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
+from .reproducible import source_date_epoch
 from .search_index import index_site
 
 __all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors", "report_catalog_warnings"]
@@ -129,6 +131,27 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
     root = root.resolve()
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
     report_catalog_warnings(catalog)
+    newest = max((entry.record.last_verified for entry in catalog.all_entries()), default=None)
+    with _environment(SOURCE_DATE_EPOCH=source_date_epoch(root, newest)):  # see reproducible.py
+        return _build(root, catalog, site_url, steps)
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """Set environment variables for the duration of the build (its steps and its subprocesses)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _build(root: Path, catalog, site_url: str | None, steps: list | None) -> Path:
     staging_root = root / STAGING_DIR
     staging = staging_root / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
