@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.records.catalog import CatalogError, load_catalog
-from sitegen.records.messages import QUOTE_LIMIT, placeholders, table
+from sitegen.records.messages import QUOTE_LIMIT, languages, placeholders, table
 from sitegen.records.schema import PATTERN_MESSAGES, Vocabularies
 from sitegen.records.strict_yaml import MAX_FILE_BYTES, load_file
 from sitegen.site import LANGUAGE_CODES as LANGUAGES
@@ -50,10 +50,14 @@ def _forms(entry) -> list[str]:
     return list(entry.values()) if isinstance(entry, dict) else [entry]
 
 
+def test_the_messages_speak_the_languages_of_the_site():
+    assert languages() == LANGUAGES
+
+
 @pytest.mark.parametrize("key", sorted(table()))
 def test_every_message_has_both_languages_with_the_same_placeholders(key):
     entry = table()[key]
-    assert set(entry) == set(LANGUAGES), key
+    assert tuple(entry) == LANGUAGES, key
     shapes = {lang: (sorted(entry[lang]) if isinstance(entry[lang], dict) else None) for lang in LANGUAGES}
     assert shapes["nl"] == shapes["en"], f"{key}: both languages need the same forms"
     if shapes["nl"]:

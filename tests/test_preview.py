@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, _free_port
+from conftest import _free_port
 
 STARTUP_SECONDS = 120
 RELOAD_SECONDS = 90
@@ -46,7 +46,7 @@ def wait_for(url: str, wanted: str, seconds: float) -> tuple[int, str]:
 def serve(fixture_project: Path):
     """Start `mkdocs serve` in the project; yield its address; stop it (only this process)."""
     port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITEGEN_MESSAGES", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
@@ -93,7 +93,7 @@ def test_a_broken_record_still_stops_a_real_build(fixture_project):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", str(fixture_project / "out")],
         cwd=fixture_project, capture_output=True, text=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     assert result.returncode != 0
     assert "'tech' is geen bekende sector" in result.stdout + result.stderr

@@ -1,7 +1,7 @@
 """What the record checks say to editors, in Dutch (the default) or English, from one table.
 
 Every text lives in `messages.yml` beside this module, keyed, with a text for each language of the
-site model (`sitegen.site`; Dutch and English) side by side and
+site (Dutch and English, as in `sitegen.site`) side by side and
 `{placeholders}` for the values; a text that depends on a number has a `one` and an `other` form.
 Code never writes an editor's message itself: it makes a `Message` (a key and its values) with
 `message(key, ...)`, which refuses a key the table does not have, and the message is put into
@@ -46,14 +46,18 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def language(requested: str | None = None) -> str:
-    """The messages' language: the one requested, else `SITEGEN_MESSAGES`, else the site's first (Dutch)."""
-    # Imported here: the site model imports the schema, which makes its errors with this module.
-    from ..site import DEFAULT_LANGUAGE, LANGUAGE_CODES
+def languages() -> tuple[str, ...]:
+    """The languages of the table, in its order: the site model's (`sitegen.site`; a test checks it).
 
-    lang = (requested or os.environ.get(LANGUAGE_ENV) or DEFAULT_LANGUAGE.code).strip().lower()
-    if lang not in LANGUAGE_CODES:
-        raise ValueError(f"unknown message language {lang!r}; choose one of {', '.join(LANGUAGE_CODES)}")
+    Not imported from the site model: that imports the schema, which makes its errors here."""
+    return tuple(next(iter(table().values())))
+
+
+def language(requested: str | None = None) -> str:
+    """The messages' language: the one requested, else `SITEGEN_MESSAGES`, else the first (Dutch)."""
+    lang = (requested or os.environ.get(LANGUAGE_ENV) or languages()[0]).strip().lower()
+    if lang not in languages():
+        raise ValueError(f"unknown message language {lang!r}; choose one of {', '.join(languages())}")
     return lang
 
 
