@@ -7,13 +7,14 @@ error; a record whose fields are mostly equal to another's is a warning (a near 
 changed). Each finding is reported on the later file and names the earlier one with its line.
 
 Comparing every pair would be quadratic in the number of records, so near copies are looked for
-only among records that share some value no more than `_SHARED_BY` records have.
+only among records that share their summary, description or sources with at most `_SHARED_BY`
+others: a copy that was not changed enough still has those of its original.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -96,30 +97,40 @@ def _fields(entry) -> dict[str, str]:
     return {name: json.dumps(value, sort_keys=True, ensure_ascii=False) for name, value in data.items()}
 
 
+def _signatures(entry) -> Iterator[tuple[str, Any]]:
+    """What a copy that was not changed enough still shares with its original: its long texts or its
+    sources. Only records sharing one of these are compared field by field."""
+    record = entry.record
+    yield "summary", record.summary.nl
+    yield "description", record.description.nl
+    yield "sources", tuple(source.url for source in record.sources)
+
+
 def _near_copies(ordered: list, where: Callable[[Any, tuple], str], reported: set[str]) -> list[Finding]:
-    fields = {entry.id: _fields(entry) for entry in ordered}
     position = {entry.id: index for index, entry in enumerate(ordered)}
-    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for record_id, values in fields.items():
-        for item in values.items():
-            holders[item].append(record_id)
-    shared: Counter[tuple[str, str]] = Counter()
+    holders: dict[tuple[str, Any], list[str]] = defaultdict(list)
+    for entry in ordered:
+        for signature in _signatures(entry):
+            holders[signature].append(entry.id)
+    pairs: set[tuple[str, str]] = set()
     for ids in holders.values():
         if 1 < len(ids) <= _SHARED_BY:
-            shared.update(combinations(sorted(ids, key=position.__getitem__), 2))
+            pairs.update(combinations(ids, 2))  # ids are in path order: (earlier, later)
+    fields: dict[str, dict[str, str]] = {}
     findings = []
     flagged: set[str] = set()
-    for (earlier, later), _ in sorted(shared.items(), key=lambda pair: position[pair[0][1]]):
+    for earlier, later in sorted(pairs, key=lambda pair: (position[pair[1]], position[pair[0]])):
         if later in reported or later in flagged:
             continue
-        a, b = fields[earlier], fields[later]
+        a = fields.setdefault(earlier, _fields(ordered[position[earlier]]))
+        b = fields.setdefault(later, _fields(ordered[position[later]]))
         names = set(a) | set(b)
         same = sum(1 for name in names if a.get(name) == b.get(name))
         if len(names) >= NEAR_COPY_MIN_FIELDS and same >= NEAR_COPY_SHARE * len(names):
             flagged.add(later)
-            entry = ordered[position[later]]
             findings.append(Finding(
-                entry, (), message("duplicate.near_copy", other=where(ordered[position[earlier]], ()),
-                                   same=same, total=len(names)), warning=True,
+                ordered[position[later]], (),
+                message("duplicate.near_copy", other=where(ordered[position[earlier]], ()), same=same, total=len(names)),
+                warning=True,
             ))
     return findings
