@@ -97,8 +97,12 @@ def on_files(files: Files, config) -> Files:
     if state.errors is not None:  # a page for every record file, each showing the errors
         for kind, ids in preview_errors.record_ids(project_root(config)).items():
             for record_id in ids:
-                page = File.generated(config, RECORD_KINDS[kind].page_source(record_id), content="",
-                                      inclusion=InclusionLevel.NOT_IN_NAV)
+                page = File.generated(
+                    config,
+                    RECORD_KINDS[kind].page_source(record_id),
+                    content="",
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
                 files.append(page)
         return files
     docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()

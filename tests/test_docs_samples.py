@@ -4,13 +4,11 @@ tests/fixtures/broken/, added to a copy of the real content, and the steps they 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, run_cli
 
 BROKEN = FIXTURES / "broken" / "initiatives"
 
@@ -25,10 +23,7 @@ def broken_project(tmp_path_factory) -> Path:
 
 
 def check(root: Path, lang: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "--lang", lang, "check"], cwd=root, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    result = run_cli(root, "--lang", lang, "check")
     assert result.returncode == 1
     return result.stderr.strip()
 
@@ -62,10 +57,12 @@ def test_the_guides_give_the_rules_that_avoid_the_common_mistakes():
 def test_a_new_record_starts_from_the_fields_page_not_from_make(fixture_site):
     for document, page in (("CONTRIBUTING.md", "velden"), ("CONTRIBUTING.en.md", "en/velden")):
         text = (ROOT / document).read_text(encoding="utf-8")
-        steps = text[text.index("## Een nieuw" if document == "CONTRIBUTING.md" else "## Adding"):]
+        steps = text[text.index("## Een nieuw" if document == "CONTRIBUTING.md" else "## Adding") :]
         steps = steps[: steps.index("\n## ")]
         assert "make new-" not in steps
-        summary = "Leeg initiatief om te kopiëren" if document == "CONTRIBUTING.md" else "Empty initiative to copy"
+        summary = (
+            "Leeg initiatief om te kopiëren" if document == "CONTRIBUTING.md" else "Empty initiative to copy"
+        )
         assert summary in steps
         html = (fixture_site / page / "index.html").read_text(encoding="utf-8")
         assert f"<summary>{summary}</summary>" in html

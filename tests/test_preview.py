@@ -39,7 +39,9 @@ def wait_for(url: str, wanted: str, seconds: float) -> tuple[int, str]:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.5)
-    raise AssertionError(f"{url} did not show {wanted!r} within {seconds} s; last answer: {last[0]} {last[1][:300]}")
+    raise AssertionError(
+        f"{url} did not show {wanted!r} within {seconds} s; last answer: {last[0]} {last[1][:300]}"
+    )
 
 
 @pytest.fixture
@@ -50,7 +52,11 @@ def serve(fixture_project: Path):
     env.pop("SITEGEN_MESSAGES", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
-        cwd=fixture_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=fixture_project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         yield f"http://127.0.0.1:{port}/"
@@ -66,12 +72,17 @@ def serve(fixture_project: Path):
 def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixture_project, serve):
     record = fixture_project / "content/initiatives/hoofd.yml"
     good = record.read_text(encoding="utf-8")
-    record.write_text(good.replace("sectors: [engineering-built-environment]", "sectors:\n\t- tech"), encoding="utf-8")
+    record.write_text(
+        good.replace("sectors: [engineering-built-environment]", "sectors:\n\t- tech"), encoding="utf-8"
+    )
 
     status, page = wait_for(serve + "initiatieven/hoofd/", "vh-preview-errors", STARTUP_SECONDS)
     assert status == 200
     assert "De records bevatten fouten" in page
-    assert "<code>content/initiatives/hoofd.yml:6:1</code> sectors: gebruik spaties, geen tab, om in te springen" in page
+    assert (
+        "<code>content/initiatives/hoofd.yml:6:1</code> sectors: gebruik spaties, geen tab, om in te springen"
+        in page
+    )
     assert "livereload(" in page  # the page reloads itself when the preview rebuilds
 
     status, home = fetch(serve)
@@ -79,7 +90,9 @@ def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixtu
     status, missing = fetch(serve + "bestaat-niet/")
     assert status == 404 and "gebruik spaties, geen tab" in missing
 
-    record.write_text(good.replace("sectors: [engineering-built-environment]", "sectors: [tech]"), encoding="utf-8")
+    record.write_text(
+        good.replace("sectors: [engineering-built-environment]", "sectors: [tech]"), encoding="utf-8"
+    )
     wait_for(serve + "initiatieven/hoofd/", "&#39;tech&#39; is geen bekende sector", RELOAD_SECONDS)
 
     record.write_text(good, encoding="utf-8")
@@ -89,10 +102,14 @@ def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixtu
 
 def test_a_broken_record_still_stops_a_real_build(fixture_project):
     record = fixture_project / "content/initiatives/hoofd.yml"
-    record.write_text(record.read_text().replace("sectors: [engineering-built-environment]", "sectors: [tech]"))
+    record.write_text(
+        record.read_text().replace("sectors: [engineering-built-environment]", "sectors: [tech]")
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", str(fixture_project / "out")],
-        cwd=fixture_project, capture_output=True, text=True,
+        cwd=fixture_project,
+        capture_output=True,
+        text=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     assert result.returncode != 0

@@ -70,32 +70,110 @@ def test_good_record_loads(content):
 @pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
-        ("sectors: [engineering-built-environment]", "sectors: [engineering-built-environment, tech]",
-         "content/initiatives/proef.yml:5:42: sectors[1]: 'tech' is not a known sector; known: engineering-built-environment"),
-        ("start_year: 2018", "start_year: twenty", "content/initiatives/proef.yml:7:13: start_year: 'twenty' is not a whole number; write only digits"),
-        ("start_year: 2018", "start_year: 1066", "content/initiatives/proef.yml:7:13: start_year: '1066' is too small; the smallest allowed number is 1990"),
-        ("title: {nl: Proef, en: Trial}", "title: {en: Trial}", "content/initiatives/proef.yml:2:8: title.nl: this field is required"),
-        ("title: {nl: Proef, en: Trial}", "title: {nl: Proef, fr: Essai}", "content/initiatives/proef.yml:2:20: title.fr: unknown field; allowed here: nl, en"),
-        ("start_year: 2018", "start_year: 2018\ntelefoon: '0612345678'", "content/initiatives/proef.yml:8:1: telefoon: unknown field; allowed here:"),
-        ("https://example.org/", "http://example.org/", "sources[0].url: 'http://example.org/' is not an https:// web address"),
-        ("read: 2026-11-01", "read: 2024-02-30", "sources[0].read: '2024-02-30' is not a day in the calendar"),
-        ("read: 2026-11-01", "read: 31-12-2024", "sources[0].read: '31-12-2024' is not a date; write YYYY-MM-DD, as in 2026-11-01"),
+        (
+            "sectors: [engineering-built-environment]",
+            "sectors: [engineering-built-environment, tech]",
+            "content/initiatives/proef.yml:5:42: sectors[1]: 'tech' is not a known sector; "
+            "known: engineering-built-environment",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: twenty",
+            "content/initiatives/proef.yml:7:13: start_year: 'twenty' is not a whole number; "
+            "write only digits",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 1066",
+            "content/initiatives/proef.yml:7:13: start_year: '1066' is too small; "
+            "the smallest allowed number is 1990",
+        ),
+        (
+            "title: {nl: Proef, en: Trial}",
+            "title: {en: Trial}",
+            "content/initiatives/proef.yml:2:8: title.nl: this field is required",
+        ),
+        (
+            "title: {nl: Proef, en: Trial}",
+            "title: {nl: Proef, fr: Essai}",
+            "content/initiatives/proef.yml:2:20: title.fr: unknown field; allowed here: nl, en",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\ntelefoon: '0612345678'",
+            "content/initiatives/proef.yml:8:1: telefoon: unknown field; allowed here:",
+        ),
+        (
+            "https://example.org/",
+            "http://example.org/",
+            "sources[0].url: 'http://example.org/' is not an https:// web address",
+        ),
+        (
+            "read: 2026-11-01",
+            "read: 2024-02-30",
+            "sources[0].read: '2024-02-30' is not a day in the calendar",
+        ),
+        (
+            "read: 2026-11-01",
+            "read: 31-12-2024",
+            "sources[0].read: '31-12-2024' is not a date; write YYYY-MM-DD, as in 2026-11-01",
+        ),
         ("last_verified: 2026-11-01", "last_verified:", "last_verified: this field is empty; fill it in"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](javascript:alert(1))', en: Long.}",
-         "description.nl: the link 'javascript:alert(1)' is not allowed"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](java&#x61;script:alert(1))', en: Long.}",
-         "description.nl: the link 'java"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '[x](//evil.example)', en: Long.}", "is not allowed"),
-        ("description: {nl: Lang., en: Long.}", "description: {nl: '![x](https://evil.example/x.png)', en: Long.}",
-         "images are not allowed"),
-        ("summary: {nl: Kort., en: Short.}", "summary: {nl: \"Kort\u202e.\", en: Short.}",
-         "summary.nl: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed"),
-        ("summary: {nl: Kort., en: Short.}", "summary: {nl: '   ', en: Short.}", "summary.nl: this text is empty"),
-        ("collaboration_levels: [operational]", "collaboration_levels: operational", "collaboration_levels: a list belongs here: [a, b] on one line"),
-        ("collaboration_levels: [operational]", "collaboration_levels: []", "collaboration_levels: the list needs at least 1 value"),
-        ("start_year: 2018", "start_year: 2018\ncontact: {organisation: X, publish: NO}", "contact.publish: 'NO' is not a yes/no value; write true or false"),
-        ("start_year: 2018", "start_year: 2018\nparent: nope", "parent: 'nope' is not a known initiative; known:"),
-        ("start_year: 2018", "start_year: 2018\nnetworks: [alpha, nope]", "networks[1]: 'nope' is not a known network; known: alpha, beta-oud"),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](javascript:alert(1))', en: Long.}",
+            "description.nl: the link 'javascript:alert(1)' is not allowed",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](java&#x61;script:alert(1))', en: Long.}",
+            "description.nl: the link 'java",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '[x](//evil.example)', en: Long.}",
+            "is not allowed",
+        ),
+        (
+            "description: {nl: Lang., en: Long.}",
+            "description: {nl: '![x](https://evil.example/x.png)', en: Long.}",
+            "images are not allowed",
+        ),
+        (
+            "summary: {nl: Kort., en: Short.}",
+            'summary: {nl: "Kort\u202e.", en: Short.}',
+            "summary.nl: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed",
+        ),
+        (
+            "summary: {nl: Kort., en: Short.}",
+            "summary: {nl: '   ', en: Short.}",
+            "summary.nl: this text is empty",
+        ),
+        (
+            "collaboration_levels: [operational]",
+            "collaboration_levels: operational",
+            "collaboration_levels: a list belongs here: [a, b] on one line",
+        ),
+        (
+            "collaboration_levels: [operational]",
+            "collaboration_levels: []",
+            "collaboration_levels: the list needs at least 1 value",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\ncontact: {organisation: X, publish: NO}",
+            "contact.publish: 'NO' is not a yes/no value; write true or false",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\nparent: nope",
+            "parent: 'nope' is not a known initiative; known:",
+        ),
+        (
+            "start_year: 2018",
+            "start_year: 2018\nnetworks: [alpha, nope]",
+            "networks[1]: 'nope' is not a known network; known: alpha, beta-oud",
+        ),
         ("start_year: 2018", "start_year: 2018\nparent: proef", "parent: parents go round in a circle"),
     ],
 )
@@ -111,7 +189,9 @@ def test_all_problems_in_all_files_are_reported_at_once(content):
     write(content, "networks/kapot.yml", 'name: "open\n')
     found = problems(content)
     assert len(found) == 3
-    assert found[0].startswith("content/initiatives/proef.yml:6:17: parties[1]: 'nobody' is not a known party")
+    assert found[0].startswith(
+        "content/initiatives/proef.yml:6:17: parties[1]: 'nobody' is not a known party"
+    )
     assert found[1].startswith("content/initiatives/tweede.yml:2:1: the field 'title' is there twice")
     assert found[2].startswith("content/networks/kapot.yml:")
 
@@ -146,7 +226,10 @@ def test_other_extensions_are_refused(content):
 @pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", ""])
 def test_a_record_must_be_a_mapping(content, text):
     write(content, "initiatives/proef.yml", text)
-    assert any("a record is a list of fields" in problem or "the file is empty" in problem for problem in problems(content))
+    assert any(
+        "a record is a list of fields" in problem or "the file is empty" in problem
+        for problem in problems(content)
+    )
 
 
 def test_vocabulary_errors_are_reported(content):

@@ -67,8 +67,14 @@ def test_unsafe_or_broken_yaml_is_refused_with_a_position(text, line, key):
 def test_duplicate_key_names_the_first_line():
     with pytest.raises(YamlProblem) as caught:
         load_text("name: a\nname: b")
-    assert caught.value.message.text("en") == "the field 'name' is there twice (first on line 1); keep one of them"
-    assert caught.value.message.text("nl") == "het veld 'name' staat er twee keer (eerst op regel 1); houd er één"
+    assert (
+        caught.value.message.text("en")
+        == "the field 'name' is there twice (first on line 1); keep one of them"
+    )
+    assert (
+        caught.value.message.text("nl")
+        == "het veld 'name' staat er twee keer (eerst op regel 1); houd er één"
+    )
 
 
 def test_deep_nesting_is_refused():

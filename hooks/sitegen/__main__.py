@@ -23,8 +23,11 @@ from .site import LANGUAGE_CODES
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    parser.add_argument("--lang", choices=LANGUAGE_CODES, help=f"language of the messages about records "
-                        f"(default: ${LANGUAGE_ENV}, else nl)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CODES,
+        help=f"language of the messages about records (default: ${LANGUAGE_ENV}, else nl)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every record and report all problems")
     build = commands.add_parser("build", help="build the complete site into site/")

@@ -35,7 +35,9 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
         pos = positions(load_file(root / entry.path)[1])
         for loc in locs:
             line, column = pos.get(loc, (1, 1))
-            lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: {message('translations.missing')}")
+            lines.append(
+                f"{entry.path}:{line}:{column}: {field_name(loc)}: {message('translations.missing')}"
+            )
     for index, figure in enumerate(catalog.key_figures):
         if not figure.label.en:
             lines.append(f"content/key-figures.yml: [{index}].label: {message('translations.missing')}")

@@ -38,8 +38,9 @@ def source_date_epoch(root: Path, newest_content_date: dt.date | None) -> str:
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
-        commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                                text=True, timeout=30)
+        commit = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=30
+        )
         if commit.returncode == 0 and commit.stdout.strip().isdigit():
             return commit.stdout.strip()
     except (OSError, subprocess.SubprocessError):

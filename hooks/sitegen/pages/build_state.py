@@ -69,7 +69,10 @@ def start_build(config) -> BuildState:
 def start_broken_preview(config, errors: CatalogError) -> BuildState:
     """The state of a `mkdocs serve` build whose records are invalid: it shows `errors` instead."""
     state = BuildState(
-        language=language(config["theme"]["language"]), catalog=None, published=False, errors=errors  # type: ignore[arg-type]
+        language=language(config["theme"]["language"]),
+        catalog=None,
+        published=False,
+        errors=errors,  # type: ignore[arg-type]
     )
     config[STATE] = state
     return state

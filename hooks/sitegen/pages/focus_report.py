@@ -107,7 +107,8 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
         title=strings.t("focus-report-title"),
         subtitle=strings.t("focus-report-subtitle"),
         chapters=chapters,
-        built=built or get_build_datetime().date(),  # SOURCE_DATE_EPOCH when set (see outputs/reproducible.py)
+        # The build's date: SOURCE_DATE_EPOCH when set (see outputs/reproducible.py).
+        built=built or get_build_datetime().date(),
         pdf_name=pdf_name(lang),
     )
 

@@ -37,7 +37,7 @@ def title() -> str:
 def error_list(error: CatalogError) -> Markup:
     """The errors as HTML: a heading, what to do, and one item per error (record text escaped)."""
     items = Markup("").join(
-        Markup('<li><code>{where}</code> {text}</li>').format(
+        Markup("<li><code>{where}</code> {text}</li>").format(
             where=f"{item.path}:{item.line}:{item.column}",
             text=(f"{item.field}: " if item.field else "") + item.message.text(),
         )
@@ -47,7 +47,8 @@ def error_list(error: CatalogError) -> Markup:
         '<div class="vh-preview-errors" role="alert">'
         "<h1>{title}</h1><p>{intro}</p><p><strong>{count}</strong></p><ul>{items}</ul></div>"
     ).format(
-        title=title(), intro=message("serve.intro").text(),
-        count=message("check.problems", count=len(error.errors)).text(), items=items,
+        title=title(),
+        intro=message("serve.intro").text(),
+        count=message("check.problems", count=len(error.errors)).text(),
+        items=items,
     )
-

@@ -34,10 +34,34 @@ from .regions import a_to_z, region_index
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
 _MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -69,9 +93,19 @@ exists."""
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 """Where a hand-written page takes a generated part: `<!-- records:NAME -->`."""
 FRAGMENTS = {
-    "networks-table", "initiatives-table", "key-figures", "network-profiles", "pillars", "focus-downloads",
-    "open-data-files", "open-data-fields", "field-docs-networks", "field-docs-initiatives",
-    "region-map", "place-finder", "municipalities-az",
+    "networks-table",
+    "initiatives-table",
+    "key-figures",
+    "network-profiles",
+    "pillars",
+    "focus-downloads",
+    "open-data-files",
+    "open-data-fields",
+    "field-docs-networks",
+    "field-docs-initiatives",
+    "region-map",
+    "place-finder",
+    "municipalities-az",
 }
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 

@@ -21,8 +21,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..site import CONTENT_DIR, RECORD_KINDS
 from .duplicates import find_duplicates
 from .fields import model_at
-from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .messages import Message, message, table
+from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .schema import (
     ID_MAX_LENGTH,
     PATTERN_MESSAGES,
@@ -72,7 +72,9 @@ class RecordError:
 
 def in_order(errors: list[RecordError]) -> list[RecordError]:
     """By file, line and column: the order an editor works through them."""
-    return sorted(errors, key=lambda error: (error.path, error.line, error.column, error.field, error.message.key))
+    return sorted(
+        errors, key=lambda error: (error.path, error.line, error.column, error.field, error.message.key)
+    )
 
 
 class CatalogError(Exception):
@@ -173,7 +175,13 @@ def field_name(loc: tuple) -> str:
     return name
 
 
-_FOUND = ((bool, "found.boolean"), (int, "found.number"), (str, "found.text"), (list, "found.list"), (dict, "found.fields"))
+_FOUND = (
+    (bool, "found.boolean"),
+    (int, "found.number"),
+    (str, "found.text"),
+    (list, "found.list"),
+    (dict, "found.fields"),
+)
 
 
 def _found(value: Any) -> Message:
@@ -214,7 +222,9 @@ def _message(error: dict, model: type[BaseModel]) -> Message:
             return message("yaml.colon_space")  # `nl:Hallo` is read as one text, not a field
         return message("field.fields_expected", found=_found(value))
     if kind == "literal_error":
-        return message("field.choice", value=value, expected=", ".join(re.findall(r"'([^']*)'", ctx.get("expected", ""))))
+        return message(
+            "field.choice", value=value, expected=", ".join(re.findall(r"'([^']*)'", ctx.get("expected", "")))
+        )
     if kind == "greater_than_equal":
         return message("field.too_small", value=value, limit=ctx["ge"])
     if kind == "less_than_equal":
@@ -280,7 +290,9 @@ def load_catalog(root: Path) -> Catalog:
     try:
         places = load_places(content)
     except GeoDataError as problem:
-        errors.append(RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", message("geo.problem", detail=str(problem))))
+        errors.append(
+            RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", message("geo.problem", detail=str(problem)))
+        )
 
     vocabularies = None
     vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
@@ -316,7 +328,9 @@ def load_catalog(root: Path) -> Catalog:
                 continue
             record_id = path.stem
             if not is_valid_id(record_id):
-                errors.append(RecordError(rel, 1, 1, "id", message("file.bad_id", value=record_id, max=ID_MAX_LENGTH)))
+                errors.append(
+                    RecordError(rel, 1, 1, "id", message("file.bad_id", value=record_id, max=ID_MAX_LENGTH))
+                )
                 continue
             present[kind].add(record_id)
             if (read := _read(path, root, errors)) is None:
@@ -324,7 +338,9 @@ def load_catalog(root: Path) -> Catalog:
             data, node = read
             if not isinstance(data, dict):
                 empty = data is None
-                errors.append(RecordError(rel, 1, 1, "", message("file.empty" if empty else "record.not_mapping")))
+                errors.append(
+                    RecordError(rel, 1, 1, "", message("file.empty" if empty else "record.not_mapping"))
+                )
                 continue
             record = _validate(model, data, context, rel, node, errors)
             if record is not None:
@@ -346,7 +362,10 @@ def load_catalog(root: Path) -> Catalog:
         raise CatalogError(errors)
     assert vocabularies is not None
     return Catalog(
-        vocabularies=vocabularies, key_figures=key_figures, entries=entries, places=places,
+        vocabularies=vocabularies,
+        key_figures=key_figures,
+        entries=entries,
+        places=places,
         warnings=in_order(warnings),
     )
 
@@ -367,8 +386,12 @@ def _with_places(
 
 
 def _check_regions(
-    root: Path, entries: dict[str, dict[str, Entry]], vocabularies: Vocabularies, places: Places,
-    errors: list[RecordError], warnings: list[RecordError],
+    root: Path,
+    entries: dict[str, dict[str, Entry]],
+    vocabularies: Vocabularies,
+    places: Places,
+    errors: list[RecordError],
+    warnings: list[RecordError],
 ) -> None:
     """An initiative's labour-market region holds at least one of its municipalities (an error);
     its municipalities in other regions are named (a warning: it may span two regions)."""
@@ -381,7 +404,9 @@ def _check_regions(
         found = [places.by_name[name] for name in record.municipalities]
         if all(municipality.region != region.cbs_code for municipality in found):
             where = ", ".join(f"{m.name} in {places.region_names[m.region]}" for m in found)
-            said = message("region.no_municipality", value=record.labour_market_region, region=region.nl, where=where)
+            said = message(
+                "region.no_municipality", value=record.labour_market_region, region=region.nl, where=where
+            )
             _report(root, entry, ("labour_market_region",), errors, said)
             continue
         for index, municipality in enumerate(found):
@@ -443,16 +468,28 @@ def _check_references(
             elif record.merged_into == entry.id:
                 error(entry, ("merged_into",), message("ref.merged_into_itself"))
             elif record.merged_into not in network_ids:
-                error(entry, ("merged_into",), message("ref.unknown_network", value=record.merged_into, known=known(network_ids)))
+                error(
+                    entry,
+                    ("merged_into",),
+                    message("ref.unknown_network", value=record.merged_into, known=known(network_ids)),
+                )
 
     for entry in initiatives.values():
         record: Initiative = entry.record  # type: ignore[no-redef]
         for index, network_id in enumerate(record.networks):
             if network_id not in network_ids:
-                error(entry, ("networks", index), message("ref.unknown_network", value=network_id, known=known(network_ids)))
+                error(
+                    entry,
+                    ("networks", index),
+                    message("ref.unknown_network", value=network_id, known=known(network_ids)),
+                )
         if record.parent:
             if record.parent not in initiative_ids:
-                error(entry, ("parent",), message("ref.unknown_initiative", value=record.parent, known=known(initiative_ids)))
+                error(
+                    entry,
+                    ("parent",),
+                    message("ref.unknown_initiative", value=record.parent, known=known(initiative_ids)),
+                )
             else:
                 seen = {entry.id}
                 current = record.parent

@@ -128,9 +128,17 @@ def _near_copies(ordered: list, where: Callable[[Any, tuple], str], reported: se
         same = sum(1 for name in names if a.get(name) == b.get(name))
         if len(names) >= NEAR_COPY_MIN_FIELDS and same >= NEAR_COPY_SHARE * len(names):
             flagged.add(later)
-            findings.append(Finding(
-                ordered[position[later]], (),
-                message("duplicate.near_copy", other=where(ordered[position[earlier]], ()), same=same, total=len(names)),
-                warning=True,
-            ))
+            findings.append(
+                Finding(
+                    ordered[position[later]],
+                    (),
+                    message(
+                        "duplicate.near_copy",
+                        other=where(ordered[position[earlier]], ()),
+                        same=same,
+                        total=len(names),
+                    ),
+                    warning=True,
+                )
+            )
     return findings

@@ -19,9 +19,8 @@ import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .messages import field_error
-
 from .caches import per_build
+from .messages import field_error
 
 ALLOWED_SCHEMES = {"https", "mailto"}
 

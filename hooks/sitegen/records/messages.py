@@ -30,7 +30,9 @@ LANGUAGE_ENV = "SITEGEN_MESSAGES"
 """Environment variable that chooses the language of the messages (nl or en)."""
 QUOTE_LIMIT = 80
 """At most this many characters of a value are repeated in a message."""
-UNSHORTENED = frozenset({"known", "allowed", "expected", "other", "text", "names", "nearest", "where", "table"})
+UNSHORTENED = frozenset(
+    {"known", "allowed", "expected", "other", "text", "names", "nearest", "where", "table"}
+)
 """Placeholders that list what is allowed or name another file: the project's own words, never cut short."""
 TABLE_FILE = Path(__file__).with_name("messages.yml")
 
@@ -81,8 +83,11 @@ class Message:
         if isinstance(entry, dict):
             entry = entry["one" if values.get("count") == 1 else "other"]
         shown = {
-            name: value.text(lang) if isinstance(value, Message)
-            else value if name in UNSHORTENED or isinstance(value, int) else shorten(value)
+            name: value.text(lang)
+            if isinstance(value, Message)
+            else value
+            if name in UNSHORTENED or isinstance(value, int)
+            else shorten(value)
             for name, value in values.items()
         }
         return entry.format(**shown)

@@ -126,7 +126,13 @@ class Places:
         table = f"content/{GEO_DIR}/{TABLE_FILE}"
         if nearest := self.suggestions(text):
             raise PlaceError(
-                message("place.unknown", value=text, year=CLASSIFICATION_YEAR, nearest=", ".join(nearest), table=table)
+                message(
+                    "place.unknown",
+                    value=text,
+                    year=CLASSIFICATION_YEAR,
+                    nearest=", ".join(nearest),
+                    table=table,
+                )
             )
         raise PlaceError(message("place.unknown_spelling", value=text, year=CLASSIFICATION_YEAR, table=table))
 
@@ -236,8 +242,12 @@ def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, Messa
                 problems.append(
                     (
                         (vocabulary, code, "cbs_code"),
-                        message("vocabulary.unknown_cbs_code", value=entry.cbs_code, table=TABLE_FILE,
-                                vocabulary=vocabulary),
+                        message(
+                            "vocabulary.unknown_cbs_code",
+                            value=entry.cbs_code,
+                            table=TABLE_FILE,
+                            vocabulary=vocabulary,
+                        ),
                     )
                 )
     return problems

@@ -137,7 +137,10 @@ def code(vocabulary: str, description: str) -> Any:
         known = getattr(vocabularies, vocabulary)
         if value not in known:
             raise field_error(
-                "schema.unknown_code", value=value, noun=message(f"noun.{vocabulary}"), known=", ".join(sorted(known))
+                "schema.unknown_code",
+                value=value,
+                noun=message(f"noun.{vocabulary}"),
+                known=", ".join(sorted(known)),
             )
         return value
 

@@ -95,7 +95,9 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     for index in range(min(row, len(lines) - 1) + 1):
         if _TAB_INDENT.match(lines[index]):
             spaced = [line.replace("\t", "  ") for line in lines]
-            return YamlProblem(index + 1, lines[index].index("\t") + 1, message("yaml.tab"), field_at(spaced, index))
+            return YamlProblem(
+                index + 1, lines[index].index("\t") + 1, message("yaml.tab"), field_at(spaced, index)
+            )
     if char(row, col) == "\t":
         return at(row, col, "yaml.tab", with_field=False)
 
@@ -103,7 +105,9 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
         return at(row, col, "yaml.one_document", with_field=False)
 
     if context.startswith("while scanning a quoted scalar") and start:
-        return at(start.line, start.column, "yaml.unclosed_quote", quote=char(start.line, start.column) or '"')
+        return at(
+            start.line, start.column, "yaml.unclosed_quote", quote=char(start.line, start.column) or '"'
+        )
 
     # No space after a colon or a dash, on the lines where the parser lost its way.
     first = start.line if start and start.line <= row else max(row - 1, 0)
@@ -116,30 +120,51 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> YamlProblem:
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and start:
         if char(row, col) == ":" and row == start.line:
             return at(row, col, "yaml.colon_in_text")
-        opening = lines[start.line][start.column:]
+        opening = lines[start.line][start.column :]
         if (hash_at := opening.find(" #")) >= 0:
             return at(start.line, start.column + hash_at + 1, "yaml.hash_in_text")
         bracket = char(start.line, start.column) or "["
-        return at(start.line, start.column, "yaml.unclosed_bracket",
-                  bracket=bracket, closing=_BRACKETS.get(bracket, "]"))
+        return at(
+            start.line,
+            start.column,
+            "yaml.unclosed_bracket",
+            bracket=bracket,
+            closing=_BRACKETS.get(bracket, "]"),
+        )
 
     if "mapping values are not allowed" in problem:
         key = _KEY.match(lines[row]) if row < len(lines) else None
         own_colon = key.end() - 1 if key else -1
         if col != own_colon:
             return at(row, col, "yaml.colon_in_text")
-        previous = next((i for i in range(row - 1, -1, -1) if lines[i].strip()
-                         and not lines[i].lstrip().startswith("#")), None)
-        if previous is not None and ":" not in lines[previous] and not lines[previous].lstrip().startswith("-"):
-            return at(previous, len(lines[previous]) - len(lines[previous].lstrip()),
-                      "yaml.missing_colon", with_field=False)
+        previous = next(
+            (i for i in range(row - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")),
+            None,
+        )
+        if (
+            previous is not None
+            and ":" not in lines[previous]
+            and not lines[previous].lstrip().startswith("-")
+        ):
+            return at(
+                previous,
+                len(lines[previous]) - len(lines[previous].lstrip()),
+                "yaml.missing_colon",
+                with_field=False,
+            )
         return at(row, len(lines[row]) - len(lines[row].lstrip()), "yaml.indentation", with_field=False)
 
     if "could not find expected ':'" in problem and start:
         return at(start.line, start.column, "yaml.missing_colon", with_field=False)
 
-    if any(part in problem for part in ("did not find expected key", "expected <block end>",
-                                        "did not find expected '-' indicator")):
+    if any(
+        part in problem
+        for part in (
+            "did not find expected key",
+            "expected <block end>",
+            "did not find expected '-' indicator",
+        )
+    ):
         if char(row, col) == "-":
             return at(row, col, "yaml.stray_dash", with_field=False)
         quote = next((q for q in (char(row, col - 1), char(row, col - 2)) if q in {'"', "'"}), "")
@@ -177,9 +202,15 @@ def comment_in_text(text: str, node: yaml.Node) -> YamlProblem | None:
             stack.extend(current.value)
         elif current.style in (None, "") and current.end_mark.line < len(lines):
             end = current.end_mark
-            rest = lines[end.line][end.column:]
+            rest = lines[end.line][end.column :]
             if found := re.match(r"[ \t]+#[^\s#]", rest):
                 column = end.column + found.end() - 2
-                found_all.append(YamlProblem(end.line + 1, column + 1, message("yaml.hash_in_text"),
-                                           field_at(lines, end.line, column)))
+                found_all.append(
+                    YamlProblem(
+                        end.line + 1,
+                        column + 1,
+                        message("yaml.hash_in_text"),
+                        field_at(lines, end.line, column),
+                    )
+                )
     return min(found_all, key=lambda problem: (problem.line, problem.column), default=None)
