@@ -62,8 +62,10 @@ def test_every_message_has_both_languages_with_the_same_placeholders(key):
 
 
 _KEY_LITERAL = re.compile(
-    r"""["']((?:%s)\.[a-z0-9_]+)["']""" % "|".join(sorted({key.split(".")[0] for key in table()}))
+    r"""["']((?:%s)\.(?!(?:html|yml|json|svg|csv)["'])[a-z0-9_]+)["']"""
+    % "|".join(sorted({key.split(".")[0] for key in table()}))
 )
+"""A string in the code that looks like a message key (`"yaml.tab"`), not a file name (`"region.html"`)."""
 
 
 def test_every_message_the_code_names_is_in_the_table_and_every_entry_is_used():
@@ -428,15 +430,19 @@ def test_a_near_copy_is_a_warning_and_the_check_still_passes(content):
     result = run_cli(content, "check", GITHUB_ACTIONS="true")
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0] == "1 waarschuwing (de controle slaagt wel):"
-    assert lines[1].startswith(
-        "content/initiatives/twee.yml:2:1: dit record lijkt bijna helemaal op "
+    assert re.fullmatch(r"\d+ waarschuwingen? \(de controle slaagt wel\):", lines[0])
+    (copy_line,) = [line for line in lines if line.startswith("content/initiatives/twee.yml:2:1:")]
+    assert copy_line.startswith(
+        "content/initiatives/twee.yml:2:1: waarschuwing: dit record lijkt bijna helemaal op "
         "content/initiatives/hoofd.yml:2:1 ("
     )
-    assert lines[1].endswith("velden gelijk); is het een kopie die nog aangepast moet worden?")
-    assert lines[2].startswith("::warning file=content/initiatives/twee.yml,line=2,col=1::dit record lijkt")
+    assert copy_line.endswith("velden gelijk); is het een kopie die nog aangepast moet worden?")
+    assert any(
+        line.startswith("::warning file=content/initiatives/twee.yml,line=2,col=1::dit record lijkt")
+        for line in lines
+    )
 
 
 def test_the_real_content_has_no_duplicates_or_near_copies():
     catalog = load_catalog(ROOT)
-    assert catalog.warnings == []
+    assert [str(item) for item in catalog.warnings if item.message.key.startswith("duplicate.")] == []
