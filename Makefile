@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
+# MESSAGES=en: the record checks speak English (default: Dutch), in `make check`, `build` and `serve`.
+RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(if $(MESSAGES),SITEGEN_MESSAGES=$(MESSAGES))
 
 .PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark lint test test-deps clean
 

@@ -7,7 +7,8 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
   all errors at once before `site/` is touched, or handed over by the complete build, and the
   open-data licence (`extra.open_data_licence`); it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
-  sitemap alternates from it;
+  sitemap alternates from it; in `mkdocs serve` invalid records do not stop the preview: its pages
+  show the errors instead (`sitegen.pages.preview_errors`), until the files are fixed;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`) and per
   labour-market region (`regios/<code>/`), outside the nav, the locator maps (`kaarten/*.svg`) and
   the look-up data of "find your municipality" (`regios/gemeenten.json`);
@@ -31,8 +32,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sitegen.pages import focus_report, news
-from sitegen.pages.build_state import project_root, start_build, state_of
+from sitegen.pages import focus_report, news, preview_errors
+from sitegen.pages.build_state import project_root, start_broken_preview, start_build, state_of
 from sitegen.pages.editing import (
     FormTemplateError,
     RecordLinks,
@@ -66,15 +67,30 @@ FOOTER_LINKS = {
 }
 
 
+_serving = False
+"""Whether this process is `mkdocs serve`. MkDocs names the command only to `on_startup`, once per
+process, and keeps this module loaded for every rebuild of the preview."""
+
+
 # Hooks -----------------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     try:
         state = start_build(config)
-    except (CatalogError, LicenceSettingError) as error:
+    except LicenceSettingError as error:
         raise PluginError(str(error)) from None
-    if not state.published:  # the complete build prints them once, before the languages build
+    except CatalogError as error:
+        if not _serving:
+            raise PluginError(str(error)) from None
+        state = start_broken_preview(config, error)  # the preview answers with the errors (see on_files)
+        config.extra["preview_errors"] = str(preview_errors.error_list(error))  # pages and 404.html
+    if not state.published and state.errors is None:  # the complete build prints them once, before
         for warning in state.catalog.warnings:  # info: --strict stops on warnings, these are allowed
             log.info(str(warning))
     try:
@@ -91,6 +107,17 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     state = state_of(config)
+    if state.errors is not None:  # a page for every record file, each showing the errors
+        for kind, ids in preview_errors.record_ids(project_root(config)).items():
+            for record_id in ids:
+                page = File.generated(
+                    config,
+                    RECORD_KINDS[kind].page_source(record_id),
+                    content="",
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+                files.append(page)
+        return files
     docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     for entry in state.catalog.all_entries():
         src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
@@ -130,6 +157,9 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
+    if state_of(config).errors is not None:
+        page.meta["title"] = preview_errors.title()
+        return ""
     entry = state_of(config).record_pages.get(page.file.src_uri)
     lang = config.theme["language"]
     if page.file.src_uri == focus_report.PRINT_PAGE:
@@ -160,6 +190,9 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
     state = state_of(config)
+    if state.errors is not None:
+        page.toc = get_toc([])
+        return config.extra["preview_errors"]
     catalog, lang = state.catalog, state.language.code
     root = root_of(page.url)
     entry = state.record_pages.get(page.file.src_uri)
@@ -265,7 +298,7 @@ def _wire_languages(config) -> None:
     The links are relative (`en/` from the Dutch root, `../` from the English one), so the site
     works under any sub-path. `overrides/partials/alternate.html` adds the page's own path, so the
     switch lands on the same page in the other language; `language_roots` (absolute) feed the
-    hreflang alternates of the sitemaps.
+    hreflang alternates of every page's head (`overrides/main.html`) and of the sitemaps.
     """
     lang = config.theme["language"]
     own = language(lang)
@@ -276,7 +309,9 @@ def _wire_languages(config) -> None:
         site_url = config.site_url = site_url.rstrip("/") + "/" + own.path
     base = site_url.removesuffix(own.path) if own.path else site_url
     up = own.up_to_site_root
-    config.extra["alternate"] = [
+    # Not `extra.alternate`: Material would print it as head links to each language's home page;
+    # overrides/main.html links each page to the same page in the other language instead.
+    config.extra["language_switch"] = [
         {"name": other.name, "lang": other.code, "link": (up + other.path) or "./", "path": up + other.path}
         for other in LANGUAGES
     ]

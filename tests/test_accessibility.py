@@ -14,9 +14,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [
     "", "netwerken/", "initiatieven/", "netwerken/alpha/", "netwerken/beta-oud/",
-    "initiatieven/hostile/", "initiatieven/hoofd/", "focus/", "over/", "toegankelijkheid/", "404.html",
-    "regios/", "regios/haaglanden/#gm0518", "gemeenten/",
-    "nieuws/",
+    "initiatieven/hostile/", "initiatieven/hoofd/", "focus/", "over/", "toegankelijkheid/", "velden/",
+    "404.html", "regios/", "regios/haaglanden/#gm0518", "gemeenten/", "nieuws/",
 ]
 
 
@@ -89,3 +88,13 @@ def test_the_map_and_the_open_look_up_with_suggestions_have_no_wcag_violations(
     page.wait_for_selector("#vh-finder-list:not([hidden])")
     page.keyboard.press("ArrowDown")  # an active option
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_record_to_copy_on_the_fields_page_is_accessible_when_open(
+    page_without_csp, fixture_url, prefix
+):
+    page_without_csp.goto(fixture_url + prefix + "velden/")
+    page_without_csp.locator("#new-initiatives summary").click()
+    assert page_without_csp.locator("#new-initiatives pre").is_visible()
+    assert violations(page_without_csp) == []

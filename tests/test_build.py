@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -90,6 +91,23 @@ def test_sitemaps_list_hreflang_alternates(fixture_site):
             assert set(alternates) == {"nl", "en", "x-default"}
             assert loc in alternates.values()
             assert alternates["en"].replace("/en/", "/", 1) == alternates["nl"]
+
+
+def test_every_page_names_the_same_page_in_the_other_language(fixture_site, fixture_port):
+    """The head's hreflang links of a page point at that page in each language, as in the sitemap."""
+    root = f"http://127.0.0.1:{fixture_port}/"
+    pages = [path for path in html_files(fixture_site) if path.name == "index.html"]
+    assert len(pages) > 20
+    for path in pages:
+        relative = path.parent.relative_to(fixture_site).as_posix()
+        own = ("" if relative == "." else relative + "/").removeprefix("en/")
+        links = {
+            attrs["hreflang"]: attrs["href"]
+            for tag, attrs in ParsedPage(path.read_text(encoding="utf-8")).elements
+            if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs
+        }
+        assert links == {"nl": root + own, "en": root + "en/" + own, "x-default": root + own}, path
+    assert (fixture_site / "initiatieven/hoofd/index.html").exists()
 
 
 def test_navigation_and_section_titles_are_translated(fixture_site):
@@ -219,8 +237,31 @@ def test_a_bad_record_stops_the_build_and_the_previous_site_survives(fixture_pro
     )
     with pytest.raises(CatalogError) as caught:
         build_site(fixture_project)
-    assert "content/initiatives/hoofd.yml:5:11: sectors[0]: 'tech' is not a known sector" in str(caught.value)
+    assert "content/initiatives/hoofd.yml:5:11: sectors[0]: 'tech' is geen bekende sector" in str(
+        caught.value
+    )
     assert _tree_digest(site) == before
+
+
+def test_two_builds_of_the_same_sources_are_identical_byte_for_byte(fixture_site, fixture_port, tmp_path):
+    """Built again in another folder, later: every file the same, the Pagefind bundle included; the
+    dates come from the sources (here the newest last_verified, 2026-11-01), not from the clock."""
+    from conftest import FIXTURES, copy_project
+
+    again = build_site(
+        copy_project(tmp_path / "again", FIXTURES / "content"), site_url=f"http://127.0.0.1:{fixture_port}/"
+    )
+    first = {path.relative_to(fixture_site): path for path in fixture_site.rglob("*") if path.is_file()}
+    second = {path.relative_to(again): path for path in again.rglob("*") if path.is_file()}
+    assert sorted(first) == sorted(second)
+    assert any(name.parts[0] == "pagefind" and name.suffix == ".pf_filter" for name in first)
+    different = [str(name) for name in first if first[name].read_bytes() != second[name].read_bytes()]
+    assert different == []
+    assert "<lastmod>2026-11-01</lastmod>" in (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    info = subprocess.run(
+        ["pdfinfo", str(fixture_site / "focus/focusrapport.pdf")], capture_output=True, text=True
+    )
+    assert re.search(r"CreationDate:\s+\w+ Nov\s+1 00:00:00 2026", info.stdout), info.stdout
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
@@ -244,11 +285,15 @@ def test_command_line_reports_every_error_and_exits_non_zero(fixture_project):
     other.write_text(other.read_text().replace("status: active", "status: actief"))
     result = run_cli(fixture_project, "check")
     assert result.returncode == 1
-    assert "2 problems in the records" in result.stderr
-    assert "content/initiatives/hoofd.yml:7:1: duplicate key 'parties' (first on line 6)" in result.stderr
+    assert result.stderr.startswith("2 fouten in de records:\n")
+    assert "niets gebouwd" not in result.stderr  # the check builds nothing, so it does not say so
     assert (
-        "content/networks/alpha.yml:5:9: status: 'actief': input should be 'active', 'merged' or 'ended'"
+        "content/initiatives/hoofd.yml:7:1: het veld 'parties' staat er twee keer (eerst op regel 6)"
         in result.stderr
+    )
+    assert (
+        "content/networks/alpha.yml:5:9: status: 'actief' is hier niet toegestaan; "
+        "kies uit: active, merged, ended" in result.stderr
     )
 
 

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import ROOT, run_cli
 from sitegen.records.catalog import RecordError
+from sitegen.records.messages import message
 
 GITHUB = ROOT / ".github"
 FORM = GITHUB / "ISSUE_TEMPLATE" / "correction.yml"
@@ -110,12 +111,13 @@ def test_the_pull_request_template_is_bilingual():
     ("error", "expected"),
     [
         (
-            RecordError("content/networks/a.yml", 3, 9, "status", "'x': input should be 'active'"),
-            "::error file=content/networks/a.yml,line=3,col=9::status: 'x': input should be 'active'",
+            RecordError("a.yml", 3, 9, "status", message("field.choice", value="x", expected="a")),
+            "::error file=a.yml,line=3,col=9::status: 'x' is hier niet toegestaan; kies uit: a",
         ),
         (
-            RecordError("content/networks/a.yml", 1, 1, "", "50% done\nsecond line\r"),
-            "::error file=content/networks/a.yml,line=1,col=1::50%25 done%0Asecond line%0D",
+            RecordError("a.yml", 1, 1, "", message("yaml.other", detail="50% done\nline\r")),
+            "::error file=a.yml,line=1,col=1::dit is geen geldige YAML (50%25 done%0Aline%0D); "
+            "vergelijk de regel met een ander record",
         ),
     ],
 )
@@ -130,9 +132,7 @@ def test_the_check_annotates_lines_only_inside_actions(fixture_project, in_actio
     result = run_cli(fixture_project, "check", **({"GITHUB_ACTIONS": "true"} if in_actions else {}))
     assert result.returncode == 1
     assert "content/initiatives/hoofd.yml:7:13: start_year" in result.stderr  # for people, always
-    annotation = (
-        "::error file=content/initiatives/hoofd.yml,line=7,col=13::start_year: '18': "
-        "input should be greater than or equal to 1990"
-    )
+    annotation = ("::error file=content/initiatives/hoofd.yml,line=7,col=13::start_year: '18' is te klein; "
+                  "het kleinste toegestane getal is 1990")
     assert (annotation in result.stderr) == in_actions
     assert ("::error" in result.stderr) == in_actions

@@ -19,6 +19,12 @@ from sitegen.records.places import GeoDataError, fold, load_places
 GEO = ROOT / "content" / "geo"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """The record errors below are read in English (the editors' default, Dutch, in test_messages.py)."""
+    monkeypatch.setenv("SITEGEN_MESSAGES", "en")
+
+
 @pytest.fixture(scope="module")
 def catalog(real_catalog):
     return real_catalog
@@ -200,7 +206,7 @@ def test_the_region_must_hold_one_of_the_municipalities(fixture_project):
         load_catalog(fixture_project)
     (item,) = error.value.errors
     assert (item.path, item.line, item.field) == ("content/initiatives/hoofd.yml", 3, "labour_market_region")
-    assert "holds none of the municipalities (Delft in Haaglanden)" in item.message
+    assert "holds none of the municipalities (Delft in Haaglanden)" in item.message.text()
 
 
 def test_municipalities_in_another_region_are_named_in_a_warning(fixture_project):

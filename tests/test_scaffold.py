@@ -140,7 +140,7 @@ def test_the_command_line_writes_the_record_and_the_check_annotates_its_placehol
     check = run_cli(fixture_project, "check", GITHUB_ACTIONS="true")
     assert check.returncode == 1
     assert re.search(
-        r"^::error file=content/networks/gamma.yml,line=\d+,col=\d+::name: 'TODO' is a placeholder",
+        r"^::error file=content/networks/gamma.yml,line=\d+,col=\d+::name: 'TODO' staat nog uit het sjabloon",
         check.stderr,
         re.M,
     )

@@ -41,27 +41,46 @@ def test_keys_are_strings():
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "fragment"),
+    ("text", "line", "key"),
     [
-        ("name: a\nname: b", 2, "duplicate key 'name' (first on line 1)"),
-        ("outer:\n  inner: 1\n  inner: 2", 3, "duplicate key 'inner'"),
-        ("a: &anchor 1\nb: *anchor", 1, "anchors and aliases"),
-        ("a: &x [1]\nb: [*x, *x]", 1, "anchors and aliases"),
-        ("a: !!python/object/apply:os.system [echo hi]", 1, "not allowed"),
-        ("a: !custom value", 1, "not allowed"),
-        ("a: !!timestamp 2020-01-01", 1, "not allowed"),
-        ("a: 1\n---\nb: 2", 2, "one document"),
-        ('a: "unterminated\n', 2, "quoted scalar"),
-        ("a:\n\t- tab", 2, ""),
-        ("a: b: c", 1, ""),
-        ("? [a, b]\n: c", 1, "plain word"),
+        ("name: a\nname: b", 2, "yaml.duplicate_key"),
+        ("outer:\n  inner: 1\n  inner: 2", 3, "yaml.duplicate_key"),
+        ("a: &anchor 1\nb: *anchor", 1, "yaml.alias"),
+        ("a: &x [1]\nb: [*x, *x]", 1, "yaml.alias"),
+        ("a: !!python/object/apply:os.system [echo hi]", 1, "yaml.tag"),
+        ("a: !custom value", 1, "yaml.tag"),
+        ("a: !!timestamp 2020-01-01", 1, "yaml.tag"),
+        ("a: 1\n---\nb: 2", 2, "yaml.one_document"),
+        ('a: "unterminated\n', 1, "yaml.unclosed_quote"),
+        ("a:\n\t- tab", 2, "yaml.tab"),
+        ("a: b: c", 1, "yaml.colon_in_text"),
+        ("? [a, b]\n: c", 1, "yaml.key_not_plain"),
     ],
 )
-def test_unsafe_or_broken_yaml_is_refused_with_a_position(text, line, fragment):
+def test_unsafe_or_broken_yaml_is_refused_with_a_position(text, line, key):
     with pytest.raises(YamlProblem) as caught:
         load_text(text)
     assert caught.value.line == line
-    assert fragment in caught.value.message
+    assert caught.value.message.key == key
+
+
+def test_duplicate_key_names_the_first_line():
+    with pytest.raises(YamlProblem) as caught:
+        load_text("name: a\nname: b")
+    assert (
+        caught.value.message.text("en")
+        == "the field 'name' is there twice (first on line 1); keep one of them"
+    )
+    assert (
+        caught.value.message.text("nl")
+        == "het veld 'name' staat er twee keer (eerst op regel 1); houd er één"
+    )
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(YamlProblem) as caught:
+        load_text("a: " + "[" * 20000 + "]" * 20000)
+    assert caught.value.message.key in {"yaml.too_deep", "yaml.other"}
 
 
 def test_invalid_utf8_is_refused_with_its_position(tmp_path):
@@ -70,7 +89,7 @@ def test_invalid_utf8_is_refused_with_its_position(tmp_path):
     with pytest.raises(YamlProblem) as caught:
         load_file(path)
     assert (caught.value.line, caught.value.column) == (2, 11)
-    assert "UTF-8" in caught.value.message
+    assert "UTF-8" in caught.value.message.text("nl")
 
 
 def test_bom_and_crlf_are_tolerated(tmp_path):

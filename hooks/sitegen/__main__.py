@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -16,12 +17,19 @@ from .authoring.translations import missing_english
 from .outputs.build import BuildFailed, build_site, report_catalog_errors, report_catalog_warnings
 from .records.catalog import CatalogError, load_catalog
 from .records.freshness import STALE_AFTER_MONTHS, stale_records
+from .records.messages import LANGUAGE_ENV, language, message
 from .records.schema import PLACEHOLDER
+from .site import LANGUAGE_CODES
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CODES,
+        help=f"language of the messages about records (default: ${LANGUAGE_ENV}, else nl)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser(
         "check", help="validate every record, report all problems, warn about stale records"
@@ -49,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="the new id: lowercase letters, digits and hyphens; it becomes the address")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    try:
+        lang = language(args.lang)
+    except ValueError as error:
+        parser.error(str(error))
+    os.environ[LANGUAGE_ENV] = lang  # the MkDocs builds started from here speak it too
 
     if args.command == "new":
         try:
@@ -67,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         catalog = load_catalog(root)
     except CatalogError as error:
-        report_catalog_errors(error)
+        report_catalog_errors(error, head="build.problems" if args.command == "build" else "check.problems")
         return 1
     except BuildFailed as error:
         print(error, file=sys.stderr)
@@ -78,13 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         # Stale records are warnings: still published, but their sources need reading again.
         stale = stale_records(catalog, root, args.today or dt.date.today())
         report_catalog_warnings(catalog, also=stale)
-        print(f"{len(catalog.all_entries())} records are valid ({time.perf_counter() - started:.2f} s)")
+        seconds = f"{time.perf_counter() - started:.2f}"
+        print(message("check.valid", count=len(catalog.all_entries()), seconds=seconds))
         if stale:
-            print(
-                f"{len(stale)} record(s) not checked against their sources "
-                f"for more than {STALE_AFTER_MONTHS} months",
-                file=sys.stderr,
-            )
+            summary = message("check.stale_summary", count=len(stale), months=STALE_AFTER_MONTHS)
+            print(summary, file=sys.stderr)
         return 0
     if args.command == "schemas":
         return _regenerate(
@@ -110,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         missing = missing_english(catalog, root)
         for line in missing:
             print(line)
-        print(f"{len(missing)} texts without English", file=sys.stderr)
+        print(message("translations.summary", count=len(missing)), file=sys.stderr)
         return 1 if missing and args.strict else 0
     return 2
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..records.catalog import Catalog, field_name
+from ..records.messages import message
 from ..records.schema import Text
 from ..records.strict_yaml import load_file, positions
 
@@ -34,11 +35,14 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
         pos = positions(load_file(root / entry.path)[1])
         for loc in locs:
             line, column = pos.get(loc, (1, 1))
-            lines.append(f"{entry.path}:{line}:{column}: {field_name(loc)}: no English text")
+            lines.append(
+                f"{entry.path}:{line}:{column}: {field_name(loc)}: {message('translations.missing')}"
+            )
+    missing = message("translations.missing")
     for index, group in enumerate(catalog.key_figures):
         if group.note and not group.note.en:
-            lines.append(f"content/key-figures.yml: [{index}].note: no English text")
+            lines.append(f"content/key-figures.yml: [{index}].note: {missing}")
         for number, figure in enumerate(group.figures):
             if not figure.label.en:
-                lines.append(f"content/key-figures.yml: [{index}].figures[{number}].label: no English text")
+                lines.append(f"content/key-figures.yml: [{index}].figures[{number}].label: {missing}")
     return lines

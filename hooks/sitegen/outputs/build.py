@@ -12,6 +12,7 @@ language, and each build gets the validated catalog handed over on its config
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -22,11 +23,13 @@ from pathlib import Path
 
 from ..pages.build_state import BuildState, hand_over, state_of
 from ..records.catalog import Catalog, CatalogError, RecordError, load_catalog
+from ..records.messages import message
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
 from .build_context import BuildContext, BuildFailed
 from .feeds import write_feeds
 from .open_data import write_open_data
 from .pdf import write_report_pdfs
+from .reproducible import source_date_epoch
 from .search_index import index_site
 
 __all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors", "report_catalog_warnings"]
@@ -44,9 +47,9 @@ POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
 ]
 
 
-def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
+def report_catalog_errors(error: CatalogError, stream=sys.stderr, head: str = "build.problems") -> None:
     """Print every record error; inside GitHub Actions also as annotations on the changed lines."""
-    print(error, file=stream)
+    print(error.report(head=head), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in error.errors:
             print(item.github_annotation(), file=stream)
@@ -55,9 +58,14 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr) -> None:
 def report_catalog_warnings(catalog, stream=sys.stderr, also: Iterable[RecordError] = ()) -> None:
     """Print what is allowed but worth a look; inside GitHub Actions also as annotations. `also`:
     warnings found beside the catalog's own (the stale records of `make check`)."""
-    for item in [*catalog.warnings, *also]:
+    warnings = [*catalog.warnings, *also]
+    if not warnings:
+        return
+    print(message("check.warnings", count=len(warnings)), file=stream)
+    for item in warnings:
         print(item, file=stream)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for item in catalog.warnings:
             print(item.github_annotation(), file=stream)
 
 
@@ -135,6 +143,27 @@ def build_site(root: Path, site_url: str | None = None, steps: list | None = Non
     root = root.resolve()
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
     report_catalog_warnings(catalog)
+    newest = max((entry.record.last_verified for entry in catalog.all_entries()), default=None)
+    with _environment(SOURCE_DATE_EPOCH=source_date_epoch(root, newest)):  # see reproducible.py
+        return _build(root, catalog, site_url, steps)
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """Set environment variables for the duration of the build (its steps and its subprocesses)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _build(root: Path, catalog, site_url: str | None, steps: list | None) -> Path:
     staging_root = root / STAGING_DIR
     staging = staging_root / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

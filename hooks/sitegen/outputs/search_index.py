@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..pages.facets import SEARCH_FACETS
 from .build_context import BuildContext, BuildFailed
+from .reproducible import normalise_pagefind
 
 BUNDLE_DIR = "pagefind"
 """Where the bundle goes, relative to the site root (the search box loads it from there)."""
@@ -51,3 +52,4 @@ def index_site(build: BuildContext) -> None:
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or not (site / BUNDLE_DIR / "pagefind.js").exists():
         raise BuildFailed(f"--- pagefind failed (exit {result.returncode}):\n{output}")
+    normalise_pagefind(site / BUNDLE_DIR)  # the same bundle from the same site, every time

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..records import caches
-from ..records.catalog import Catalog, Entry, load_catalog
+from ..records.catalog import Catalog, CatalogError, Entry, load_catalog
 from ..site import Language, language
 from .licence import Licence, licence_of
 from .regions import Region
@@ -43,6 +43,9 @@ class BuildState:
     """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
     region_pages: dict[str, Region] = field(default_factory=dict)
     """The labour-market region of each generated region page, by its `src_uri` (filled by `on_files`)."""
+    errors: CatalogError | None = None
+    """`mkdocs serve` with invalid records: the errors its pages show, instead of a catalog (which
+    is then empty; see `pages/preview_errors.py`)."""
 
     @property
     def preview(self) -> bool:
@@ -64,6 +67,18 @@ def start_build(config) -> BuildState:
         catalog=handed if handed is not None else load_catalog(project_root(config)),
         published=handed is not None,
         licence=licence_of(config["extra"]),
+    )
+    config[STATE] = state
+    return state
+
+
+def start_broken_preview(config, errors: CatalogError) -> BuildState:
+    """The state of a `mkdocs serve` build whose records are invalid: it shows `errors` instead."""
+    state = BuildState(
+        language=language(config["theme"]["language"]),
+        catalog=None,
+        published=False,
+        errors=errors,  # type: ignore[arg-type]
     )
     config[STATE] = state
     return state

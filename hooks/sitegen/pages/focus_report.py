@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import markdown
 from markupsafe import Markup, escape
+from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from ..records.catalog import Catalog
@@ -109,7 +110,8 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
         title=strings.t("focus-report-title"),
         subtitle=strings.t("focus-report-subtitle"),
         chapters=chapters,
-        built=built or dt.date.today(),
+        # The build's date: SOURCE_DATE_EPOCH when set (see outputs/reproducible.py).
+        built=built or get_build_datetime().date(),
         pdf_name=pdf_name(lang),
         site_name=config["site_name"],
     )

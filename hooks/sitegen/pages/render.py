@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from ..records import markdown_text
 from ..records.catalog import Catalog, Entry
+from ..records.empty_record import scaffold_text
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
@@ -33,10 +34,34 @@ from .regions import a_to_z, region_index
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
 _MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 
@@ -165,6 +190,10 @@ class _Context:
         records = [entry.record for entry in self.catalog.entries.get(kind, {}).values()]
         return field_rows(kind, self.lang, self.catalog.vocabularies, records)
 
+    def scaffold(self, kind: str) -> str:
+        """The empty record of `kind`, to copy (the text `make new-initiative` writes)."""
+        return scaffold_text(kind, self.catalog.vocabularies)
+
     # Places (sitegen/pages/regions.py, region_map.py) ----------------------------------------
 
     def region_map(self):
@@ -223,6 +252,7 @@ class _Context:
             "overview_facets": OVERVIEW_FACETS.get,
             "data_root": self.root + language(self.lang).up_to_site_root,
             "open_data_columns": self.open_data_columns,
+            "scaffold": self.scaffold,
             "mailto": mailto,
             "pdf_size_slot": PDF_SIZE_SLOT,
             "region_map": self.region_map,

@@ -1,14 +1,17 @@
 """Load every file in `content/`, validate it, resolve references, and count every error.
 
 `load_catalog(root)` returns a `Catalog` or raises `CatalogError` listing all problems in all
-files at once, each as `path:line:column: field: message`. Nothing else in the project reads
-`content/` directly. Warnings (things that are allowed but worth a look, such as an initiative's
-municipality in another labour-market region) travel on the catalog: `Catalog.warnings`.
+files at once, each as `path:line:column: field: message` in the editors' words (`messages.py`).
+Two records sharing a title, website or dossier number are an error too (`duplicates.py`). Nothing
+else in the project reads `content/` directly. Warnings (things that are allowed but worth a look,
+such as an initiative's municipality in another labour-market region, or a near copy of another
+record) travel on the catalog: `Catalog.warnings`.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +19,13 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR, RECORD_KINDS
+from .duplicates import find_duplicates
 from .fields import model_at
+from .messages import Message, message, table
 from .places import GeoDataError, Places, load_places, vocabulary_problems
 from .schema import (
-    ID_PATTERN,
-    ID_RULE,
+    ID_MAX_LENGTH,
+    PATTERN_MESSAGES,
     Initiative,
     KeyFigureGroup,
     Network,
@@ -33,45 +38,59 @@ from .strict_yaml import YamlProblem, load_file, positions
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
 
-_FRIENDLY_PATTERNS = {
-    ID_PATTERN: "use only lowercase letters, digits and single hyphens",
-}
 
-
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class RecordError:
-    """One problem in one file, at the position an editor should look."""
+    """One problem in one file, at the position an editor should look, in the editor's words."""
 
     path: str
     line: int
     column: int
     field: str
-    message: str
+    message: Message
     severity: str = "error"  # or "warning": reported, but the build goes on
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
+        """`path:line:column: field: message` in the messages' language (see `messages.language`)."""
         where = f"{self.path}:{self.line}:{self.column}"
-        message = f"warning: {self.message}" if self.severity == "warning" else self.message
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        said = self._said(lang)
+        return f"{where}: {self.field}: {said}" if self.field else f"{where}: {said}"
 
-    def github_annotation(self) -> str:
+    def _said(self, lang: str | None) -> str:
+        said = self.message.text(lang)
+        return message("check.warning", text=said).text(lang) if self.severity == "warning" else said
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def github_annotation(self, lang: str | None = None) -> str:
         """GitHub Actions workflow command that shows the problem on the line in the pull request."""
-        message = str(self.field + ": " if self.field else "") + self.message
-        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{message}"
+        said = (self.field + ": " if self.field else "") + self.message.text(lang)
+        said = said.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{said}"
+
+
+def in_order(errors: list[RecordError]) -> list[RecordError]:
+    """By file, line and column: the order an editor works through them."""
+    return sorted(
+        errors, key=lambda error: (error.path, error.line, error.column, error.field, error.message.key)
+    )
 
 
 class CatalogError(Exception):
     """All the problems found in `content/`; the build stops on it."""
 
     def __init__(self, errors: list[RecordError]):
-        self.errors = sorted(errors)
-        super().__init__(str(self))
+        self.errors = in_order(errors)
+        super().__init__(self.report())
+
+    def report(self, lang: str | None = None, head: str = "build.problems") -> str:
+        """The heading (`build.problems`, or `check.problems` for the check) and every error."""
+        lines = [message(head, count=len(self.errors)).text(lang)]
+        return "\n".join([*lines, *(error.text(lang) for error in self.errors)])
 
     def __str__(self) -> str:
-        count = len(self.errors)
-        head = f"{count} problem{'s' if count != 1 else ''} in the records; nothing was built or changed:"
-        return "\n".join([head, *(str(error) for error in self.errors)])
+        return self.report()
 
 
 @dataclass(frozen=True)
@@ -93,6 +112,7 @@ class Catalog:
     places: Places | None = None
     """The CBS municipalities with their regions (content/geo/)."""
     warnings: list[RecordError] = field(default_factory=list)
+    """What is allowed but worth a look (see the module's docstring); `make check` shows it."""
 
     # The lookups below are built once, on first use: templates call them for every page, and a
     # scan of all records per page made a build of 5,000 records quadratic.
@@ -156,26 +176,67 @@ def field_name(loc: tuple) -> str:
     return name
 
 
-def _message(error: dict, model: type[BaseModel]) -> str:
+_FOUND = (
+    (bool, "found.boolean"),
+    (int, "found.number"),
+    (str, "found.text"),
+    (list, "found.list"),
+    (dict, "found.fields"),
+)
+
+
+def _found(value: Any) -> Message:
+    return message(next((key for kind, key in _FOUND if isinstance(value, kind)), "found.text"))
+
+
+def _message(error: dict, model: type[BaseModel]) -> Message:
+    """Pydantic's error as the editors' message: the schema's own errors carry their key as their
+    type; pydantic's built-in ones are put into words here."""
     kind = error["type"]
     value = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "this field is required"
+        return message("field.required")
     if kind == "extra_forbidden":
         holder = model_at(model, error["loc"][:-1])
-        allowed = ", ".join(holder.model_fields) if holder else ""
-        return f"unknown field; allowed here: {allowed}" if allowed else "unknown field"
-    if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        hint = _FRIENDLY_PATTERNS.get(pattern, f"it must match {pattern}")
-        return f"'{value}' is not allowed here; {hint}"
-    message = error["msg"].removeprefix("Value error, ")
-    if message[:1].islower() or message[:1] == "'":
-        return message  # the project's own messages already name the value and what is allowed
-    message = message[0].lower() + message[1:]
-    if isinstance(value, (str, int, float, bool)):
-        return f"'{value}': {message}"
-    return message
+        if holder:
+            return message("field.unknown", allowed=", ".join(holder.model_fields))
+        return message("field.unknown_no_fields")
+    if value is None:  # `field:` with nothing after it
+        return message("field.empty")
+    if kind in table():
+        return Message(kind, tuple(sorted(ctx.items())))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in PATTERN_MESSAGES:
+        return message(PATTERN_MESSAGES[ctx["pattern"]], value=value)
+    if kind == "string_type":
+        return message("field.text_expected", found=_found(value))
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return message("field.number_expected", value=value)
+    if kind in {"bool_type", "bool_parsing"}:
+        return message("field.boolean_expected", value=value)
+    if kind == "list_type":
+        if isinstance(value, str) and re.match(r"-[^\s-]", value):
+            return message("yaml.dash_space")  # `-engineering` is read as one text, not a list
+        return message("field.list_expected")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        if isinstance(value, str) and re.match(r"[A-Za-z_][A-Za-z0-9_-]*:[^\s/]", value):
+            return message("yaml.colon_space")  # `nl:Hallo` is read as one text, not a field
+        return message("field.fields_expected", found=_found(value))
+    if kind == "literal_error":
+        return message(
+            "field.choice", value=value, expected=", ".join(re.findall(r"'([^']*)'", ctx.get("expected", "")))
+        )
+    if kind == "greater_than_equal":
+        return message("field.too_small", value=value, limit=ctx["ge"])
+    if kind == "less_than_equal":
+        return message("field.too_large", value=value, limit=ctx["le"])
+    if kind == "too_short":
+        return message("field.too_few", count=ctx["min_length"])
+    if kind in {"string_too_long", "too_long"}:
+        return message("field.too_long", value=value, count=ctx["max_length"])
+    if kind == "value_error":  # the only validator that raises a plain ValueError is EmailStr's
+        return message("field.email", value=value)
+    return message("field.other", value=value, detail=error["msg"])
 
 
 def _at(pos: dict, loc: tuple, default: tuple[int, int] = (1, 1)) -> tuple[int, int]:
@@ -212,7 +273,7 @@ def _read(path: Path, root: Path, errors: list[RecordError]) -> tuple[Any, Any] 
     try:
         data, node = load_file(path)
     except YamlProblem as problem:
-        errors.append(RecordError(rel, problem.line, problem.column, "", problem.message))
+        errors.append(RecordError(rel, problem.line, problem.column, problem.field, problem.message))
         return None
     return data, node
 
@@ -230,12 +291,14 @@ def load_catalog(root: Path) -> Catalog:
     try:
         places = load_places(content)
     except GeoDataError as problem:
-        errors.append(RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", str(problem)))
+        errors.append(
+            RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", message("geo.problem", detail=str(problem)))
+        )
 
     vocabularies = None
     vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
     if not (root / vocabularies_rel).exists():
-        errors.append(RecordError(vocabularies_rel, 1, 1, "", "the vocabularies file is missing"))
+        errors.append(RecordError(vocabularies_rel, 1, 1, "", message("file.vocabularies_missing")))
     elif (read := _read(root / vocabularies_rel, root, errors)) is not None:
         vocabularies = _validate(Vocabularies, read[0], {}, vocabularies_rel, read[1], errors)
         if vocabularies is not None and places is not None:
@@ -263,18 +326,12 @@ def load_catalog(root: Path) -> Catalog:
             if path.name.startswith(".") or path.is_dir():
                 continue
             if path.suffix != ".yml":
-                errors.append(RecordError(rel, 1, 1, "", "a record file name ends in .yml"))
+                errors.append(RecordError(rel, 1, 1, "", message("file.extension")))
                 continue
             record_id = path.stem
             if not is_valid_id(record_id):
                 errors.append(
-                    RecordError(
-                        rel,
-                        1,
-                        1,
-                        "id",
-                        f"the file name '{record_id}' is the record's id and address; {ID_RULE}",
-                    )
+                    RecordError(rel, 1, 1, "id", message("file.bad_id", value=record_id, max=ID_MAX_LENGTH))
                 )
                 continue
             present[kind].add(record_id)
@@ -282,8 +339,9 @@ def load_catalog(root: Path) -> Catalog:
                 continue
             data, node = read
             if not isinstance(data, dict):
+                empty = data is None
                 errors.append(
-                    RecordError(rel, 1, 1, "", "a record is a list of fields (key: value), one per line")
+                    RecordError(rel, 1, 1, "", message("file.empty" if empty else "record.not_mapping"))
                 )
                 continue
             record = _validate(model, data, context, rel, node, errors)
@@ -296,11 +354,22 @@ def load_catalog(root: Path) -> Catalog:
     warnings: list[RecordError] = []
     if places is not None and vocabularies is not None:
         _check_regions(root, entries, vocabularies, places, errors, warnings)
+    for finding in find_duplicates(entries, lambda entry, loc: _where(root, entry, loc)):
+        line, column = _position(root, finding.entry, finding.loc)
+        severity = "warning" if finding.warning else "error"
+        (warnings if finding.warning else errors).append(
+            RecordError(finding.entry.path, line, column, field_name(finding.loc), finding.message, severity)
+        )
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
-    return Catalog(vocabularies=vocabularies, key_figures=key_figures, entries=entries, places=places,
-                   warnings=sorted(warnings))
+    return Catalog(
+        vocabularies=vocabularies,
+        key_figures=key_figures,
+        entries=entries,
+        places=places,
+        warnings=in_order(warnings),
+    )
 
 
 def _with_places(
@@ -310,17 +379,21 @@ def _with_places(
     pos = positions(read[1])
     if isinstance(read[0], dict) and "municipalities" in read[0]:
         line, column = _at(pos, ("municipalities",))
-        errors.append(RecordError(rel, line, column, "municipalities",
-                                  "the municipalities come from content/geo/; remove this list"))
-    for loc, message in vocabulary_problems(places, vocabularies):
+        said = message("vocabulary.municipalities_listed")
+        errors.append(RecordError(rel, line, column, "municipalities", said))
+    for loc, said in vocabulary_problems(places, vocabularies):
         line, column = _at(pos, loc)
-        errors.append(RecordError(rel, line, column, field_name(loc), message))
+        errors.append(RecordError(rel, line, column, field_name(loc), said))
     return vocabularies.model_copy(update={"municipalities": places.vocabulary()})
 
 
 def _check_regions(
-    root: Path, entries: dict[str, dict[str, Entry]], vocabularies: Vocabularies, places: Places,
-    errors: list[RecordError], warnings: list[RecordError],
+    root: Path,
+    entries: dict[str, dict[str, Entry]],
+    vocabularies: Vocabularies,
+    places: Places,
+    errors: list[RecordError],
+    warnings: list[RecordError],
 ) -> None:
     """An initiative's labour-market region holds at least one of its municipalities (an error);
     its municipalities in other regions are named (a warning: it may span two regions)."""
@@ -333,25 +406,38 @@ def _check_regions(
         found = [places.by_name[name] for name in record.municipalities]
         if all(municipality.region != region.cbs_code for municipality in found):
             where = ", ".join(f"{m.name} in {places.region_names[m.region]}" for m in found)
-            _report(root, entry, ("labour_market_region",), errors, (
-                f"'{record.labour_market_region}' ({region.nl}) holds none of the municipalities ({where}); "
-                "choose the region of at least one of them"
-            ))
+            said = message(
+                "region.no_municipality", value=record.labour_market_region, region=region.nl, where=where
+            )
+            _report(root, entry, ("labour_market_region",), errors, said)
             continue
         for index, municipality in enumerate(found):
             if municipality.region != region.cbs_code:
-                _report(root, entry, ("municipalities", index), warnings, (
-                    f"'{municipality.name}' lies in labour-market region "
-                    f"{places.region_names[municipality.region]}, "
-                    f"not in {region.nl}; the map counts the initiative in both regions"
-                ), severity="warning")
+                said = message(
+                    "region.other_region",
+                    value=municipality.name,
+                    other=places.region_names[municipality.region],
+                    region=region.nl,
+                )
+                _report(root, entry, ("municipalities", index), warnings, said, severity="warning")
 
 
 def _report(
-    root: Path, entry: Entry, loc: tuple, into: list[RecordError], message: str, severity: str = "error"
+    root: Path, entry: Entry, loc: tuple, into: list[RecordError], said: Message, severity: str = "error"
 ) -> None:
-    line, column = _at(positions(load_file(root / entry.path)[1]), loc)
-    into.append(RecordError(entry.path, line, column, field_name(loc), message, severity))
+    line, column = _position(root, entry, loc)
+    into.append(RecordError(entry.path, line, column, field_name(loc), said, severity))
+
+
+def _position(root: Path, entry: Entry, loc: tuple) -> tuple[int, int]:
+    """Where a field of a valid record is; read again from its file: rare, and cheaper than keeping
+    every node tree."""
+    return _at(positions(load_file(root / entry.path)[1]), loc)
+
+
+def _where(root: Path, entry: Entry, loc: tuple) -> str:
+    line, column = _position(root, entry, loc)
+    return f"{entry.path}:{line}:{column}"
 
 
 def _year_key(year: str) -> tuple[int, int]:
@@ -389,28 +475,27 @@ def _check_references(
     initiatives = entries.get("initiatives", {})
     network_ids, initiative_ids = present["networks"], present["initiatives"]
 
-    def error(entry: Entry, loc: tuple, message: str) -> None:
-        # Positions come from reading the file again: rare, and cheaper than keeping every tree.
-        line, column = _at(positions(load_file(root / entry.path)[1]), loc)
-        errors.append(RecordError(entry.path, line, column, field_name(loc), message))
+    def error(entry: Entry, loc: tuple, said: Message) -> None:
+        line, column = _position(root, entry, loc)
+        errors.append(RecordError(entry.path, line, column, field_name(loc), said))
 
-    def known(ids) -> str:
-        return ", ".join(sorted(ids)) or "(none yet)"
+    def known(ids) -> str | Message:
+        return ", ".join(sorted(ids)) or message("ref.none_yet")
 
     for entry in networks.values():
         record: Network = entry.record  # type: ignore[assignment]
         if record.status == "merged" and not record.merged_into:
-            error(entry, ("status",), "status is merged, so merged_into must name the network it merged into")
+            error(entry, ("status",), message("ref.merged_needs_target"))
         if record.merged_into:
             if record.status != "merged":
-                error(entry, ("merged_into",), "merged_into is only allowed with status: merged")
+                error(entry, ("merged_into",), message("ref.merged_into_without_status"))
             elif record.merged_into == entry.id:
-                error(entry, ("merged_into",), "a network cannot merge into itself")
+                error(entry, ("merged_into",), message("ref.merged_into_itself"))
             elif record.merged_into not in network_ids:
                 error(
                     entry,
                     ("merged_into",),
-                    f"'{record.merged_into}' is not a known network; known: {known(network_ids)}",
+                    message("ref.unknown_network", value=record.merged_into, known=known(network_ids)),
                 )
 
     for entry in initiatives.values():
@@ -420,21 +505,21 @@ def _check_references(
                 error(
                     entry,
                     ("networks", index),
-                    f"'{network_id}' is not a known network; known: {known(network_ids)}",
+                    message("ref.unknown_network", value=network_id, known=known(network_ids)),
                 )
         if record.parent:
             if record.parent not in initiative_ids:
                 error(
                     entry,
                     ("parent",),
-                    f"'{record.parent}' is not a known initiative; known: {known(initiative_ids)}",
+                    message("ref.unknown_initiative", value=record.parent, known=known(initiative_ids)),
                 )
             else:
                 seen = {entry.id}
                 current = record.parent
                 while current and current in initiatives:
                     if current in seen:
-                        error(entry, ("parent",), f"parents go round in a circle through '{current}'")
+                        error(entry, ("parent",), message("ref.parent_cycle", value=current))
                         break
                     seen.add(current)
                     current = initiatives[current].record.parent  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from .catalog import Catalog, RecordError
+from .messages import message
 from .strict_yaml import load_file, positions
 
 STALE_AFTER_MONTHS = 12
@@ -36,9 +37,8 @@ def stale_records(catalog: Catalog, root: Path, today: dt.date) -> list[RecordEr
         if checked >= limit:
             continue
         line, column = positions(load_file(Path(root) / entry.path)[1]).get((FIELD,), (1, 1))
-        message = (
-            f"last checked on {checked.isoformat()}, more than {STALE_AFTER_MONTHS} months ago; "
-            f"read its sources again and update {FIELD}"
+        text = str(
+            message("check.stale", checked=checked.isoformat(), months=STALE_AFTER_MONTHS, field=FIELD)
         )
-        stale.append(RecordError(entry.path, line, column, FIELD, message, severity="warning"))
+        stale.append(RecordError(entry.path, line, column, FIELD, text, severity="warning"))
     return sorted(stale)

@@ -18,9 +18,9 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
-from pydantic_core import PydanticCustomError
 
 from .caches import per_build
+from .messages import field_error
 
 ALLOWED_SCHEMES = {"https", "mailto"}
 
@@ -92,15 +92,9 @@ def check_links(source: str) -> None:
         return  # no link or image syntax at all (Markdown needs one of these): skip rendering
     targets = _render_unsanitised(source).targets
     if any(tag == "img" for tag, _ in targets):
-        raise PydanticCustomError(
-            "image_in_text", "images are not allowed in record text (they would load from another site)"
-        )
+        raise field_error("schema.image_in_text")
     for _, target in targets:
         target = html.unescape(target)
         scheme = target.split(":", 1)[0].strip().lower() if ":" in target else ""
         if scheme not in ALLOWED_SCHEMES or re.search(r"[\s\x00-\x1f]", target):
-            raise PydanticCustomError(
-                "unsafe_link",
-                "the link '{target}' is not allowed; links start with https:// or mailto:",
-                {"target": target},
-            )
+            raise field_error("schema.unsafe_link", target=target)

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import Message, message
 from .schema import PLACE_VOCABULARIES, VocabularyEntry
 from .strict_yaml import load_file
 
@@ -61,7 +62,11 @@ def sort_key(name: str) -> str:
 
 
 class PlaceError(ValueError):
-    """A name that is not (exactly one) municipality; the message says what to write."""
+    """A name that is not (exactly one) municipality; its message (`messages.yml`) says what to write."""
+
+    def __init__(self, said: Message):
+        super().__init__(said.text("en"))
+        self.message = said
 
 
 class GeoDataError(Exception):
@@ -117,18 +122,19 @@ class Places:
             return found[0]
         if found:
             names = ", ".join(f"'{municipality.name}'" for municipality in found)
-            raise PlaceError(f"'{text}' is more than one municipality: {names}; write the one you mean")
-        raise PlaceError(
-            f"'{text}' is not a municipality in the CBS table of {CLASSIFICATION_YEAR}; "
-            + (
-                f"nearest: {', '.join(self.suggestions(text))}"
-                if self.suggestions(text)
-                else "check the spelling"
+            raise PlaceError(message("place.ambiguous", value=text, names=names))
+        table = f"content/{GEO_DIR}/{TABLE_FILE}"
+        if nearest := self.suggestions(text):
+            raise PlaceError(
+                message(
+                    "place.unknown",
+                    value=text,
+                    year=CLASSIFICATION_YEAR,
+                    nearest=", ".join(nearest),
+                    table=table,
+                )
             )
-            + " (all municipalities: content/geo/"
-            + TABLE_FILE
-            + ")"
-        )
+        raise PlaceError(message("place.unknown_spelling", value=text, year=CLASSIFICATION_YEAR, table=table))
 
     def suggestions(self, text: str, count: int = 3) -> list[str]:
         """The CBS names nearest to `text` (by any of their names), best first."""
@@ -224,7 +230,7 @@ def load_places(content: Path) -> Places:
     return places
 
 
-def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, str]]:
+def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, Message]]:
     """(location in vocabularies.yml, message) for each place code the CBS table does not know."""
     problems = []
     for vocabulary in PLACE_VOCABULARIES:
@@ -236,8 +242,12 @@ def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, str]]
                 problems.append(
                     (
                         (vocabulary, code, "cbs_code"),
-                        f"'{entry.cbs_code}' is not a code of {TABLE_FILE}; "
-                        f"every {vocabulary} entry needs the CBS code of its area",
+                        message(
+                            "vocabulary.unknown_cbs_code",
+                            value=entry.cbs_code,
+                            table=TABLE_FILE,
+                            vocabulary=vocabulary,
+                        ),
                     )
                 )
     return problems

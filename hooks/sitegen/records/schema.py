@@ -26,14 +26,26 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import PydanticCustomError
 
+from .messages import field_error, message
 from .placeholders import find_placeholder
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
 ID_RULE = f"use only lowercase letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters"
 """What an id may be, as an editor is told."""
+SCHOOL_YEAR_PATTERN = r"^\d{4}(-\d{4})?$"
+PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
+DOSSIER_PATTERN = r"^[A-Z0-9-]{3,20}$"
+CBS_CODE_PATTERN = r"^[A-Z]{2}\d{2,4}$"
+PATTERN_MESSAGES = {
+    ID_PATTERN: "pattern.id",
+    SCHOOL_YEAR_PATTERN: "pattern.school_year",
+    PHONE_PATTERN: "pattern.phone",
+    DOSSIER_PATTERN: "pattern.dossier",
+    CBS_CODE_PATTERN: "pattern.cbs_code",
+}
+"""The editors' message (messages.yml) for a value that does not fit each pattern of the schema."""
 
 
 def is_valid_id(record_id: str) -> bool:
@@ -50,30 +62,20 @@ _FORBIDDEN_CHARACTERS = re.compile(
 )
 
 
-def _clean_text(value: str) -> str:
-    """Refuse invisible or direction-changing characters and normalise to NFC."""
+def _clean_text(value: str, info: ValidationInfo) -> str:
+    """Refuse invisible or direction-changing characters and normalise to NFC; in a record (validated
+    with its vocabularies), refuse placeholder text too (the site's own interface texts may name TODO)."""
     if found := _FORBIDDEN_CHARACTERS.search(value):
         char = found.group()
         name = unicodedata.name(char, "control character")
-        raise PydanticCustomError(
-            "forbidden_character",
-            "the invisible character U+{code} ({name}) is not allowed; delete it",
-            {"code": f"{ord(char):04X}", "name": name},
-        )
+        raise field_error("schema.forbidden_character", code=f"{ord(char):04X}", name=name)
     value = value.strip()
     if not value:
-        raise PydanticCustomError("empty_text", "this text is empty; write it or leave the field out")
+        raise field_error("schema.empty_text")
     if value == PLACEHOLDER:
-        raise PydanticCustomError(
-            "placeholder", "'{placeholder}' is a placeholder of the new-record template; write the real text",
-            {"placeholder": PLACEHOLDER},
-        )
-    if found := find_placeholder(value):
-        raise PydanticCustomError(
-            "placeholder_text",
-            "'{found}' is a placeholder, not information; write what the sources say, or leave the field out",
-            {"found": found},
-        )
+        raise field_error("schema.placeholder", placeholder=PLACEHOLDER)
+    if (info.context or {}).get("vocabularies") is not None and (found := find_placeholder(value)):
+        raise field_error("schema.placeholder_text", found=found)
     return value if value.isascii() else unicodedata.normalize("NFC", value)
 
 
@@ -83,9 +85,7 @@ Str = Annotated[str, AfterValidator(_clean_text)]
 
 def _check_https(value: str) -> str:
     if not re.match(r"^https://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?$", value):
-        raise PydanticCustomError(
-            "https_url", "'{value}' is not an https:// web address", {"value": value}
-        )
+        raise field_error("schema.https_url", value=value)
     return value
 
 
@@ -101,15 +101,11 @@ def _check_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise PydanticCustomError(
-            "date_format", "'{value}' is not a date; write YYYY-MM-DD", {"value": value}
-        )
+        raise field_error("schema.date_format", value=value)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError(
-            "date_value", "'{value}' is not a day in the calendar", {"value": value}
-        ) from None
+        raise field_error("schema.date_value", value=value) from None
 
 
 Date = Annotated[dt.date, BeforeValidator(_check_date), Field(examples=["2026-11-01"])]
@@ -123,16 +119,14 @@ def _check_month(value: Any) -> Any:
             return value
         except ValueError:
             pass
-    raise PydanticCustomError(
-        "month_format", "'{value}' is not a date; write YYYY-MM or YYYY-MM-DD", {"value": value}
-    )
+    raise field_error("schema.month_format", value=value)
 
 
 Month = Annotated[str, BeforeValidator(_check_month), Field(examples=["2020-06"])]
 SchoolYear = Annotated[
     str,
     BeforeValidator(_year_to_text),
-    Field(pattern=r"^\d{4}(-\d{4})?$", examples=["2024", "2016-2017"]),
+    Field(pattern=SCHOOL_YEAR_PATTERN, examples=["2024", "2016-2017"]),
 ]
 Year = Annotated[int, Field(ge=1990, le=2100, examples=[2018])]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
@@ -147,14 +141,11 @@ def code(vocabulary: str, description: str) -> Any:
             return value
         known = getattr(vocabularies, vocabulary)
         if value not in known:
-            raise PydanticCustomError(
-                "unknown_code",
-                "'{value}' is not a known {noun}; known: {known}",
-                {
-                    "value": value,
-                    "noun": VOCABULARY_NOUNS[vocabulary],
-                    "known": ", ".join(sorted(known)),
-                },
+            raise field_error(
+                "schema.unknown_code",
+                value=value,
+                noun=message(f"noun.{vocabulary}"),
+                known=", ".join(sorted(known)),
             )
         return value
 
@@ -172,8 +163,9 @@ def _check_municipality(value: str, info: ValidationInfo) -> str:
         return value
     try:
         return places.resolve(value).name
-    except ValueError as error:  # places.PlaceError: the message says what to write
-        raise PydanticCustomError("unknown_municipality", "{message}", {"message": str(error)}) from None
+    except ValueError as error:  # places.PlaceError: its message says what to write
+        said = error.message  # type: ignore[attr-defined]
+        raise field_error(said.key, **dict(said.values)) from None
 
 
 Municipality = Annotated[
@@ -265,7 +257,7 @@ class Contact(Strict):
     email: EmailStr | None = Field(
         None, description="E-mail address, shown only with publish: true.", json_schema_extra=PERSONAL
     )
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$", examples=["+31 30 253 35 50"])] | None = (
+    phone: Annotated[str, Field(pattern=PHONE_PATTERN, examples=["+31 30 253 35 50"])] | None = (
         Field(
             None,
             description="Phone number, shown only with publish: true (quote it in YAML).",
@@ -410,7 +402,7 @@ class Initiative(Record):
     start_year: Year | None = Field(
         None, description="Year the initiative started; leave out when no source gives it."
     )
-    dossier_numbers: list[Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,20}$", examples=["STO18041"])]] = Field(
+    dossier_numbers: list[Annotated[str, Field(pattern=DOSSIER_PATTERN, examples=["STO18041"])]] = Field(
         [], description="Registration numbers of the grant, e.g. STO18041."
     )
     subsidy_rounds: list[code("subsidy_rounds", "A subsidy round the initiative took part in.")] = Field([])  # type: ignore[valid-type]
@@ -461,18 +453,14 @@ class KeyFigureGroup(Strict):
     @model_validator(mode="after")
     def _undated_groups_say_when(self) -> KeyFigureGroup:
         if self.year is None and self.note is None:
-            raise PydanticCustomError(
-                "undated_group",
-                "a group without a year needs a note saying whether its figures are newer or older "
-                "than the others",
-            )
+            raise field_error("schema.undated_group")
         return self
 
 
 class VocabularyEntry(Strict):
     nl: Str = Field(description="Dutch label.")
     en: Str = Field(description="English label.")
-    cbs_code: Annotated[str, Field(pattern=r"^[A-Z]{2}\d{2,4}$")] | None = Field(
+    cbs_code: Annotated[str, Field(pattern=CBS_CODE_PATTERN)] | None = Field(
         None, description="Code of Statistics Netherlands (CBS)."
     )
     number: int | None = Field(None, ge=1, description="Number shown before the label.")
@@ -525,21 +513,3 @@ the build checks and normalises them; editors' tools offer the names but do not 
 PLACE_VOCABULARIES = ("labour_market_regions", "provinces", "municipalities")
 """The vocabularies that are areas of the CBS classification: every entry carries its CBS code,
 which the map, the region pages and the open data use."""
-
-VOCABULARY_NOUNS = {
-    "labour_market_regions": "labour-market region",
-    "provinces": "province",
-    "sectors": "sector",
-    "vmbo_profiles": "vmbo profile",
-    "parties": "party",
-    "collaboration_levels": "collaboration level",
-    "themes": "theme",
-    "programmes": "programme",
-    "pillars": "pillar",
-    "domains": "domain",
-    "audiences": "audience",
-    "subsidy_rounds": "subsidy round",
-    "funders": "funder",
-    "participant_kinds": "kind of participant",
-    "municipalities": "municipality",
-}

@@ -5,7 +5,8 @@ becomes 668, the last of two duplicate keys wins silently and `2024-02-30` raise
 ValueError. Editors write YAML 1.2 in their editor, so the build must not guess: this loader
 resolves only `true`/`false`, `null`/`~`/empty and plain decimal integers implicitly; every other
 scalar (dates included) stays a string for the schema to check. It rejects duplicate keys,
-anchors and aliases, tags, several documents in one file, and text that is not UTF-8.
+anchors and aliases, tags, several documents in one file, text that is not UTF-8 and files over
+`MAX_FILE_BYTES`. Why a text cannot be read is put into the editor's words by `yaml_errors`.
 
 It is built on libyaml's `CSafeLoader` (14 x faster than the pure-Python loader); its nodes keep
 their start marks, which `positions()` turns into a map from a field path to (line, column).
@@ -14,11 +15,13 @@ their start marks, which `positions()` turns into a map from a field path to (li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .messages import message
+from .yaml_errors import YamlProblem, comment_in_text, explain
 
 try:  # libyaml is part of the PyYAML wheels; fall back only where it is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -27,20 +30,10 @@ except ImportError:  # pragma: no cover
 
 Path_ = tuple[str | int, ...]
 
+__all__ = ["MAX_FILE_BYTES", "YamlProblem", "load_file", "load_text", "positions"]
 
-
-
-@dataclass(frozen=True)
-class YamlProblem(Exception):
-    """A file that cannot be read as a record, with the position of the problem (1-based)."""
-
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.line}:{self.column}: {self.message}"
-
+MAX_FILE_BYTES = 256 * 1024
+"""A record file larger than this is refused before it is read (the largest real one is far smaller)."""
 
 _STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -83,8 +76,8 @@ _SCALARS = {
 _ALLOWED_TAGS = {*_SCALARS, _MAP, _SEQ}
 
 
-def _problem(node: yaml.Node, message: str) -> YamlProblem:
-    return YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1, message)
+def _problem(node: yaml.Node, said: str, /, **values: Any) -> YamlProblem:
+    return YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1, message(said, **values))
 
 
 def _to_python(node: yaml.Node, seen: set[int]) -> Any:
@@ -97,11 +90,11 @@ def _to_python(node: yaml.Node, seen: set[int]) -> Any:
     shortest way through.
     """
     if id(node) in seen:
-        raise _problem(node, "anchors and aliases (&, *) are not allowed; write the value out")
+        raise _problem(node, "yaml.alias")
     seen.add(id(node))
     tag = node.tag
     if tag not in _ALLOWED_TAGS:
-        raise _problem(node, f"the tag {tag!r} is not allowed in a record; write a plain value")
+        raise _problem(node, "yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!"))
     kind = node.__class__
     if kind is yaml.ScalarNode:
         if tag == _STR:
@@ -109,20 +102,18 @@ def _to_python(node: yaml.Node, seen: set[int]) -> Any:
         try:
             return _SCALARS[tag](node.value)
         except (KeyError, ValueError):
-            raise _problem(node, f"{node.value!r} does not fit its tag {tag!r}") from None
+            raise _problem(node, "yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!")) from None
     if kind is yaml.SequenceNode:
         return [_to_python(item, seen) for item in node.value]
     data: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode or key_node.tag not in _SCALARS:
-            raise _problem(key_node, "a key must be a plain word, not a list, mapping or tagged value")
+            raise _problem(key_node, "yaml.key_not_plain")
         # Keys are always strings: `NO:` or `1:` must not turn into a bool or an int.
         key = key_node.value
         if key in first_line:
-            raise _problem(
-                key_node, f"duplicate key {key!r} (first on line {first_line[key]}); keep one of them"
-            )
+            raise _problem(key_node, "yaml.duplicate_key", key=key, line=first_line[key])
         first_line[key] = key_node.start_mark.line + 1
         data[key] = _to_python(value_node, seen)
     return data
@@ -136,26 +127,34 @@ def load_text(text: str) -> tuple[Any, yaml.Node | None]:
         if node is None:
             return None, None
         data = _to_python(node, set())
+        if (cut := comment_in_text(text, node)) is not None:
+            raise cut
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        if exc.context_mark and "another document" in (exc.problem or ""):
-            problem = "a record file holds one document; remove the second '---'"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(line, column, problem or "this is not valid YAML") from None
-    except yaml.YAMLError as exc:  # reader errors: NUL bytes and other control characters
-        raise YamlProblem(1, 1, str(exc).splitlines()[0]) from None
+        raise explain(text, exc) from None
+    except yaml.YAMLError:  # reader errors: NUL bytes and other control characters
+        raise YamlProblem(1, 1, message("yaml.control_character")) from None
     except RecursionError:
-        raise YamlProblem(1, 1, "the lists or mappings are nested too deeply") from None
+        raise YamlProblem(1, 1, message("yaml.too_deep")) from None
     finally:
         loader.dispose()
     return data, node
 
 
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{-(-size // 1024)} KB"
+
+
 def load_file(path: Path) -> tuple[Any, yaml.Node | None]:
-    """Read a record file as UTF-8 (a BOM is tolerated) and parse it strictly."""
+    """Read a record file as UTF-8 (a BOM is tolerated) and parse it strictly.
+
+    A file over MAX_FILE_BYTES is refused before it is read: parsing tens of megabytes and
+    quoting them back would flood the terminal and the pull request.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(1, 1, message("file.too_large", size=_size(size), limit=_size(MAX_FILE_BYTES)))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -163,7 +162,7 @@ def load_file(path: Path) -> tuple[Any, yaml.Node | None]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblem(line, column, "the file is not valid UTF-8; save it as UTF-8") from None
+        raise YamlProblem(line, column, message("file.not_utf8")) from None
     return load_text(text)
 
 
