@@ -19,10 +19,17 @@ from sitegen.outputs.build import BuildFailed, build_site
 from sitegen.pages.render import format_date
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.freshness import stale_before, stale_records
+from sitegen.records.messages import LANGUAGE_ENV
 from sitegen.records.placeholders import find_placeholder
-from sitegen.site import LANGUAGES, record_path
+from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
 
-RECORD_FILES = sorted((ROOT / "content").glob("*/*.yml"))
+RECORD_FILES = sorted(path for kind in RECORD_KINDS for path in (ROOT / "content" / kind).glob("*.yml"))
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(monkeypatch):
+    """These tests quote the check's messages in English (the editors get Dutch by default)."""
+    monkeypatch.setenv(LANGUAGE_ENV, "en")
 
 
 def visible_text(page: str) -> str:
@@ -147,7 +154,8 @@ def test_key_figures_are_grouped_by_source_and_year(real_site, real_catalog, pat
         assert group.count('rel="noopener noreferrer"') == 1  # one source per group
         assert expected.source.url in group
         values = re.findall(r'vh-figure__value">([^<]+)<', group)
-        assert values == [figure.value for figure in expected.figures]
+        digits = [value.replace(",", "").replace(".", "") for value in values]  # 35.000+ or 35,000+
+        assert digits == [figure.value.replace(".", "").replace(",", "") for figure in expected.figures]
         if expected.year is None:
             assert expected.note.get(lang).split(";")[0] in html.unescape(group)
     # The dated figures of 2015-2016 and the undated ones of another source never share a group.
@@ -197,11 +205,19 @@ def test_no_record_text_is_a_placeholder(real_catalog):
     assert found == []
 
 
+def _without_code(page: str) -> str:
+    """A page without its code blocks: the record to copy on the fields page holds TODO on purpose."""
+    return re.sub(r"<(pre|code)\b.*?</\1>", " ", page, flags=re.S)
+
+
 def test_no_built_page_shows_a_placeholder(real_site):
-    pages = sorted(real_site.rglob("*.html"))
+    # The editors' pages (fields, contributing) explain the TODO of the record to copy, on purpose.
+    editors = ("velden/", "bijdragen/", "en/velden/", "en/bijdragen/")
+    pages = [path for path in sorted(real_site.rglob("*.html"))
+             if not path.relative_to(real_site).as_posix().startswith(editors)]
     assert len(pages) > 40
     found = [(path.relative_to(real_site).as_posix(), hit) for path in pages
-             if (hit := find_placeholder(visible_text(path.read_text(encoding="utf-8"))))]
+             if (hit := find_placeholder(visible_text(_without_code(path.read_text(encoding="utf-8")))))]
     assert found == []
 
 
@@ -322,7 +338,7 @@ def test_check_lists_stale_records_as_warnings_and_still_passes(fixture_project,
     assert hoofd.startswith(
         f"content/initiatives/hoofd.yml:{line}:16: last_verified: warning: last checked on 2026-11-01"
     )
-    assert "4 record(s) not checked against their sources for more than 12 months" in err
+    assert "4 records not checked against their sources for more than 12 months" in err
 
 
 def test_check_warnings_are_github_annotations_in_actions(fixture_project, capsys, monkeypatch):

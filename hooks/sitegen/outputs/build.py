@@ -55,9 +55,10 @@ def report_catalog_errors(error: CatalogError, stream=sys.stderr, head: str = "b
             print(item.github_annotation(), file=stream)
 
 
-def report_catalog_warnings(catalog, stream=sys.stderr, also: Iterable[RecordError] = ()) -> None:
+def report_catalog_warnings(catalog, stream=None, also: Iterable[RecordError] = ()) -> None:
     """Print what is allowed but worth a look; inside GitHub Actions also as annotations. `also`:
     warnings found beside the catalog's own (the stale records of `make check`)."""
+    stream = stream or sys.stderr
     warnings = [*catalog.warnings, *also]
     if not warnings:
         return
@@ -65,7 +66,7 @@ def report_catalog_warnings(catalog, stream=sys.stderr, also: Iterable[RecordErr
     for item in warnings:
         print(item, file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for item in catalog.warnings:
+        for item in warnings:
             print(item.github_annotation(), file=stream)
 
 

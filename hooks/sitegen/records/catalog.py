@@ -456,7 +456,7 @@ def _check_newest_first(groups: list[KeyFigureGroup], rel: str, node: Any) -> li
             line, column = _at(positions(node), (index, "year"))
             errors.append(RecordError(
                 rel, line, column, f"[{index}].year",
-                f"the groups go newest first: move this group ({group.year}) above the one of {previous}",
+                message("figures.newest_first", year=group.year, previous=previous),
             ))
         previous = group.year
     return errors

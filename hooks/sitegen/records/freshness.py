@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .catalog import Catalog, RecordError
+from .catalog import Catalog, RecordError, in_order
 from .messages import message
 from .strict_yaml import load_file, positions
 
@@ -37,8 +37,6 @@ def stale_records(catalog: Catalog, root: Path, today: dt.date) -> list[RecordEr
         if checked >= limit:
             continue
         line, column = positions(load_file(Path(root) / entry.path)[1]).get((FIELD,), (1, 1))
-        text = str(
-            message("check.stale", checked=checked.isoformat(), months=STALE_AFTER_MONTHS, field=FIELD)
-        )
+        text = message("check.stale", checked=checked.isoformat(), months=STALE_AFTER_MONTHS, field=FIELD)
         stale.append(RecordError(entry.path, line, column, FIELD, text, severity="warning"))
-    return sorted(stale)
+    return in_order(stale)
