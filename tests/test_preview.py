@@ -48,7 +48,8 @@ def wait_for(url: str, wanted: str, seconds: float) -> tuple[int, str]:
 def serve(fixture_project: Path):
     """Start `mkdocs serve` in the project; yield its address; stop it (only this process)."""
     port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # As `make serve` does: the preview lives at the local address, not the public one's path.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
     env.pop("SITEGEN_MESSAGES", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],

@@ -78,6 +78,7 @@ def start_broken_preview(config, errors: CatalogError) -> BuildState:
         language=language(config["theme"]["language"]),
         catalog=None,
         published=False,
+        licence=licence_of(config["extra"]),
         errors=errors,  # type: ignore[arg-type]
     )
     config[STATE] = state
