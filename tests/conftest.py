@@ -27,6 +27,10 @@ from sitegen.records.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RECORD_FILES = sorted(
+    path for kind in site.RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")
+)
+"""The project's own record files, every kind (not the vocabularies, key figures or geodata)."""
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -107,6 +111,12 @@ class ParsedPage(HTMLParser):
             self.scripts[-1] += data
         elif self._in == "data":
             self.data_blocks[-1] += data
+
+
+@pytest.fixture
+def english_messages(monkeypatch):
+    """Record errors and warnings in English (the editors' default, Dutch, is tested in test_messages.py)."""
+    monkeypatch.setenv("SITEGEN_MESSAGES", "en")
 
 
 @pytest.fixture(scope="session")

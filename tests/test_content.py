@@ -6,15 +6,13 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import RECORD_FILES, ROOT
 from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
 from sitegen.authoring.translations import missing_english
 from sitegen.records.fields import fields_of
 from sitegen.records.i18n import Strings
 from sitegen.records.schema import KeyFigureGroup
 from sitegen.site import RECORD_KINDS
-
-RECORD_FILES = sorted(path for kind in RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml"))
 
 
 @pytest.fixture

@@ -19,10 +19,8 @@ from sitegen.records.places import GeoDataError, fold, load_places
 GEO = ROOT / "content" / "geo"
 
 
-@pytest.fixture(autouse=True)
-def english_messages(monkeypatch):
-    """The record errors below are read in English (the editors' default, Dutch, in test_messages.py)."""
-    monkeypatch.setenv("SITEGEN_MESSAGES", "en")
+# The record errors below are read in English (the editors' default, Dutch, in test_messages.py).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 @pytest.fixture(scope="module")

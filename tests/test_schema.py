@@ -27,10 +27,8 @@ last_verified: 2026-11-01
 """
 
 
-@pytest.fixture(autouse=True)
-def english_messages(monkeypatch):
-    """The rules below are read in English; test_messages.py covers the Dutch default."""
-    monkeypatch.setenv("SITEGEN_MESSAGES", "en")
+# The rules below are read in English; test_messages.py covers the Dutch default.
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 @pytest.fixture

@@ -13,23 +13,17 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import ROOT, overview_table, read_page
+from conftest import RECORD_FILES, ROOT, overview_table, read_page
 from sitegen.__main__ import main
 from sitegen.outputs.build import BuildFailed, build_site
-from sitegen.pages.render import format_date
+from sitegen.pages.render import format_date, format_figure
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.freshness import stale_before, stale_records
-from sitegen.records.messages import LANGUAGE_ENV
 from sitegen.records.placeholders import find_placeholder
-from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
+from sitegen.site import LANGUAGES, record_path
 
-RECORD_FILES = sorted(path for kind in RECORD_KINDS for path in (ROOT / "content" / kind).glob("*.yml"))
-
-
-@pytest.fixture(autouse=True)
-def _messages_in_english(monkeypatch):
-    """These tests quote the check's messages in English (the editors get Dutch by default)."""
-    monkeypatch.setenv(LANGUAGE_ENV, "en")
+# These tests quote the check's messages in English (the editors get Dutch by default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def visible_text(page: str) -> str:
@@ -154,8 +148,7 @@ def test_key_figures_are_grouped_by_source_and_year(real_site, real_catalog, pat
         assert group.count('rel="noopener noreferrer"') == 1  # one source per group
         assert expected.source.url in group
         values = re.findall(r'vh-figure__value">([^<]+)<', group)
-        digits = [value.replace(",", "").replace(".", "") for value in values]  # 35.000+ or 35,000+
-        assert digits == [figure.value.replace(".", "").replace(",", "") for figure in expected.figures]
+        assert values == [format_figure(figure.value, lang) for figure in expected.figures]  # 35,000+ in en
         if expected.year is None:
             assert expected.note.get(lang).split(";")[0] in html.unescape(group)
     # The dated figures of 2015-2016 and the undated ones of another source never share a group.
