@@ -249,3 +249,9 @@ def page_without_csp(browser):
     context, page = _new_page(browser, bypass_csp=True)
     yield page
     context.close()
+
+
+def pdf_text(pdf: Path) -> str:
+    """A PDF's text as pdftotext reads it, all whitespace (line ends included) folded to single spaces."""
+    command = ["pdftotext", "-enc", "UTF-8", str(pdf), "-"]
+    return " ".join(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())

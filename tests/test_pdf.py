@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from conftest import FIXTURES, ROOT, copy_project
+from conftest import FIXTURES, ROOT, copy_project, pdf_text
 from sitegen.outputs.build import build_site
 from sitegen.outputs.pdf import allows, format_size, site_fetcher
 from sitegen.pages.focus_report import build_report
@@ -57,11 +57,6 @@ def info(pdf: Path) -> dict[str, str]:
     )
 
 
-def text_of(pdf: Path) -> str:
-    """The PDF's text with all whitespace (line ends included) folded to single spaces."""
-    return " ".join(run("pdftotext", "-enc", "UTF-8", str(pdf), "-").split())
-
-
 def inflated(pdf: Path) -> bytes:
     """Every stream of the PDF decompressed, beside the raw bytes: object streams hide the catalog."""
     data = pdf.read_bytes()
@@ -102,7 +97,7 @@ def test_pdf_names_the_site_as_its_author_not_the_networks(real_site, real_port,
     details = info(real_site / PDFS[lang])
     address = f"http://127.0.0.1:{real_port}/{language(lang).path}"
     assert details["Author"] == f"Website Regionale VO-HO netwerken ({address})"
-    cover = text_of(real_site / PDFS[lang]).split("Inhoud" if lang == "nl" else "Contents", 1)[0]
+    cover = pdf_text(real_site / PDFS[lang]).split("Inhoud" if lang == "nl" else "Contents", 1)[0]
     compiled = {"nl": "Samengesteld door de website", "en": "Compiled by the website"}[lang]
     assert f"{compiled} Regionale VO-HO netwerken" in cover
 
@@ -124,7 +119,7 @@ def test_every_font_is_embedded_and_the_text_font_is_the_sites_own(real_site, la
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_pdf_names_every_network_and_every_chapter_in_its_language(real_site, lang):
-    text = text_of(real_site / PDFS[lang])
+    text = pdf_text(real_site / PDFS[lang])
     catalog = load_catalog(ROOT)
     for network in catalog.networks.values():
         assert network.name in text
@@ -165,7 +160,7 @@ def test_pdf_links_point_at_the_site_or_at_https_only(real_site):
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
 def test_hostile_record_text_is_printed_as_text_and_embeds_no_local_file(hostile_site, lang):
     pdf = hostile_site / PDFS[lang]
-    text = text_of(pdf)
+    text = pdf_text(pdf)
     assert "Vijandig <script>alert('naam')</script> netwerk" in text
     assert "<script>alert('uni')</script>" in text
     assert "0 embedded files" in embedded_files(pdf)

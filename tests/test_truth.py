@@ -8,12 +8,11 @@ import datetime as dt
 import html
 import json
 import re
-import subprocess
 
 import pytest
 import yaml
 
-from conftest import RECORD_FILES, ROOT, overview_table, read_page
+from conftest import RECORD_FILES, ROOT, overview_table, pdf_text, read_page
 from sitegen.__main__ import main
 from sitegen.outputs.build import BuildFailed, build_site
 from sitegen.pages.render import format_date, format_figure
@@ -122,8 +121,7 @@ def test_programme_line_2_is_published_in_the_chapter_the_print_page_and_the_pdf
     assert "nog niet op deze site gepubliceerd" not in chapter
     assert "vohonetwerken.nl/focus-2024-2028/programmalijn-2" in chapter
     assert title in visible_text(read_page(real_site, "focus/print"))
-    pdf = subprocess.run(["pdftotext", "-enc", "UTF-8", str(real_site / "focus/focusrapport.pdf"), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    pdf = pdf_text(real_site / "focus/focusrapport.pdf")
     assert "metanetwerken" in pdf
     assert "Programme line 2: regional connection" in article(real_site, "en/focus/focus-2024-2028")
 
