@@ -12,9 +12,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, copy_project
+from conftest import FIXTURES, ROOT, copy_project, pdf_text
 from sitegen.outputs.build import build_site
-from test_pdf import inflated, text_of
+from test_pdf import inflated
 
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0", re.I)
 PUBLIC = re.search(
@@ -44,7 +44,7 @@ def test_no_built_file_holds_a_loopback_address(public_site):
         if path.suffix in TEXT_FILES:
             text = path.read_text(encoding="utf-8", errors="replace")
         elif path.suffix == ".pdf":
-            text = inflated(path).decode("latin-1") + text_of(path)
+            text = inflated(path).decode("latin-1") + pdf_text(path)
         else:
             continue
         found += [f"{path.relative_to(public_site)}: {match.group(0)}" for match in LOOPBACK.finditer(text)]
@@ -72,4 +72,4 @@ def test_every_address_the_build_writes_is_the_public_one(public_site, prefix):
 )
 def test_the_pdf_cover_names_the_public_address(public_site, pdf, lang):
     expected = PUBLIC + ("en/" if lang == "en" else "")
-    assert expected in text_of(public_site / pdf)
+    assert expected in pdf_text(public_site / pdf)
