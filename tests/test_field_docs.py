@@ -87,4 +87,4 @@ def test_a_stale_contributing_table_is_reported(fixture_project):
         )
     result = run_cli(fixture_project, "fields", "--check")
     assert result.returncode == 1
-    assert "CONTRIBUTING.md: the field tables are out of date" in result.stderr
+    assert "CONTRIBUTING.md: de veldtabellen zijn verouderd" in result.stderr

@@ -119,7 +119,7 @@ def _vocabularies(project):
     "bad_id", ["Hoofd", "met_streep", "dubbel--streep", "-begin", "eind-", "a" * 81, "", "../x"]
 )
 def test_an_id_against_the_rules_is_refused(fixture_project, bad_id):
-    with pytest.raises(ScaffoldError, match="is not a valid id"):
+    with pytest.raises(ScaffoldError, match="kan geen id zijn"):
         new_record(fixture_project, "initiative", bad_id)
     assert not list((fixture_project / "content/initiatives").glob("*_*")), "nothing written"
 
@@ -129,14 +129,14 @@ def test_an_existing_id_is_refused_and_the_record_left_alone(fixture_project):
     before = record.read_bytes()
     result = run_cli(fixture_project, "new", "initiative", "hoofd")
     assert result.returncode == 1
-    assert "content/initiatives/hoofd.yml already exists" in result.stderr
+    assert "content/initiatives/hoofd.yml bestaat al" in result.stderr
     assert record.read_bytes() == before
 
 
 def test_the_command_line_writes_the_record_and_the_check_annotates_its_placeholders(fixture_project):
     result = run_cli(fixture_project, "new", "network", "gamma")
     assert result.returncode == 0, result.stderr
-    assert "wrote content/networks/gamma.yml" in result.stdout
+    assert "content/networks/gamma.yml is aangemaakt" in result.stdout
     check = run_cli(fixture_project, "check", GITHUB_ACTIONS="true")
     assert check.returncode == 1
     assert re.search(

@@ -69,14 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1
-        print(f"wrote {path.relative_to(root)}: replace every {PLACEHOLDER}, then run `make check`")
+        print(message("new.wrote", path=path.relative_to(root).as_posix(), placeholder=PLACEHOLDER))
         return 0
 
     started = time.perf_counter()
     try:
         if args.command == "build":
             build_site(root, site_url=args.site_url)
-            print(f"site/ built in {time.perf_counter() - started:.1f} s")
+            print(message("build.done", seconds=f"{time.perf_counter() - started:.1f}"))
             return 0
         catalog = load_catalog(root)
     except CatalogError as error:
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildFailed as error:
         print(error, file=sys.stderr)
-        print("the build failed; site/ was not changed", file=sys.stderr)
+        print(message("build.failed"), file=sys.stderr)
         return 1
 
     if args.command == "check":
@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             write_schemas,
             root,
             catalog,
-            stale="schemas/{} is out of date; run `make schemas`",
-            wrote="wrote schemas/{}",
+            stale="generated.stale_schema",
+            wrote="generated.wrote_schema",
         )
     if args.command == "fields":
         return _regenerate(
@@ -114,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             write_contributing,
             root,
             catalog,
-            stale="{}: the field tables are out of date; run `make docs-fields`",
-            wrote="wrote the field tables in {}",
+            stale="generated.stale_fields",
+            wrote="generated.wrote_fields",
         )
     if args.command == "translations":
         missing = missing_english(catalog, root)
@@ -131,10 +131,10 @@ def _regenerate(check: bool, find_stale, write, root: Path, catalog, *, stale: s
     if check:
         names = find_stale(root, catalog.vocabularies)
         for name in names:
-            print(stale.format(name), file=sys.stderr)
+            print(message(stale, name=name), file=sys.stderr)
         return 1 if names else 0
     for name in write(root, catalog.vocabularies):
-        print(wrote.format(name))
+        print(message(wrote, name=name))
     return 0
 
 

@@ -12,7 +12,8 @@ from pydantic import TypeAdapter
 
 from ..records.catalog import VOCABULARIES_FILE
 from ..records.empty_record import scaffold_text
-from ..records.schema import ID_RULE, Vocabularies, is_valid_id
+from ..records.messages import message
+from ..records.schema import ID_MAX_LENGTH, Vocabularies, is_valid_id
 from ..records.strict_yaml import load_file
 from ..site import CONTENT_DIR, RECORD_KINDS
 
@@ -30,12 +31,10 @@ def new_record(root: Path, kind_name: str, record_id: str) -> Path:
     """Write `content/<kind>/<id>.yml` and return its path; refuse a bad or existing id."""
     kind = KINDS[kind_name]
     if not is_valid_id(record_id):
-        raise ScaffoldError(
-            f"'{record_id}' is not a valid id: {ID_RULE} (e.g. sterk-techniekonderwijs-twente)"
-        )
+        raise ScaffoldError(message("new.bad_id", value=record_id, max=ID_MAX_LENGTH))
     path = root / RECORD_KINDS[kind].folder / f"{record_id}.yml"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(root)} already exists; ids are never reused")
+        raise ScaffoldError(message("new.exists", path=path.relative_to(root).as_posix()))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold_text(kind, _vocabularies(root)), encoding="utf-8")
     return path

@@ -47,8 +47,9 @@ POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
 ]
 
 
-def report_catalog_errors(error: CatalogError, stream=sys.stderr, head: str = "build.problems") -> None:
+def report_catalog_errors(error: CatalogError, stream=None, head: str = "build.problems") -> None:
     """Print every record error; inside GitHub Actions also as annotations on the changed lines."""
+    stream = stream or sys.stderr
     print(error.report(head=head), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in error.errors:

@@ -32,8 +32,7 @@ from .placeholders import find_placeholder
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
-ID_RULE = f"use only lowercase letters, digits and single hyphens, at most {ID_MAX_LENGTH} characters"
-"""What an id may be, as an editor is told."""
+"""The longest id (file name) a record may have."""
 SCHOOL_YEAR_PATTERN = r"^\d{4}(-\d{4})?$"
 PHONE_PATTERN = r"^\+?[0-9 ()-]{6,20}$"
 DOSSIER_PATTERN = r"^[A-Z0-9-]{3,20}$"
