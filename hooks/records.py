@@ -16,7 +16,7 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
   `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages;
   they mark the content for the search index (pages whose front matter says `search: exclude` stay
-  out);
+  out) and mark links whose text is their address, for print;
 - `on_page_context` gives the footer its e-mail link to the editors, with the page prefilled.
 """
 
@@ -44,6 +44,7 @@ from sitegen.pages.editing import (
     mail_url,
 )
 from sitegen.pages.licence import LicenceSettingError
+from sitegen.pages.links import mark_shown_addresses
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
 from sitegen.pages.regions import region_index
@@ -191,6 +192,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
+    # Printed, a link whose text is its address does not repeat it (`sitegen.pages.links`).
+    return mark_shown_addresses(_page_content(html, page, config))
+
+
+def _page_content(html: str, page: Page, config) -> str:
     state = state_of(config)
     if state.errors is not None:
         page.toc = get_toc([])
