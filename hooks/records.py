@@ -15,6 +15,8 @@ from `theme.language`. The hook only adapts MkDocs events to the plain modules i
 - `on_nav` gives sections their title in the page's language;
 - `on_page_markdown` / `on_page_content` put the record HTML, rendered with autoescape by
   `sitegen.pages.render`, into the page, and fill the `<!-- records:NAME -->` markers of hand-written pages;
+  they mark the content for the search index (pages whose front matter says `search: exclude` stay
+  out) and mark links whose text is their address, for print;
 - `on_page_context` gives the footer its e-mail link to the editors, with the page prefilled.
 """
 
@@ -42,6 +44,7 @@ from sitegen.pages.editing import (
     mail_url,
 )
 from sitegen.pages.licence import LicenceSettingError
+from sitegen.pages.links import mark_shown_addresses
 from sitegen.pages.lookup import LOOKUP_FILE, lookup_json
 from sitegen.pages.region_map import locator_svgs
 from sitegen.pages.regions import region_index
@@ -189,6 +192,11 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config, files: Files) -> str:
+    # Printed, a link whose text is its address does not repeat it (`sitegen.pages.links`).
+    return mark_shown_addresses(_page_content(html, page, config))
+
+
+def _page_content(html: str, page: Page, config) -> str:
     state = state_of(config)
     if state.errors is not None:
         page.toc = get_toc([])
@@ -225,6 +233,8 @@ def on_page_content(html: str, page: Page, config, files: Files) -> str:
                 licence=state.licence,
             )
             html = html.replace(marker, str(fragment))
+    if _kept_out_of_search(page):
+        return html
     return _searchable(html)
 
 
@@ -267,15 +277,31 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
     return RecordLinks(edit=page.edit_url, correction=correction or None, mail=mail)
 
 
-_BLOCK_END = re.compile(r"(</(?:dt|dd|li|p|h[1-6]|th|td|div)>)(?=<)")
+_BLOCKS = r"(?:dt|dd|dl|li|ul|ol|p|h[1-6]|th|td|tr|div|section|figcaption|figure)"
+_BLOCK_END = re.compile(rf"(</{_BLOCKS}>)(?=<(?!/))")
+_SPACE_BEFORE_BLOCK_END = re.compile(rf"\s+(?=</{_BLOCKS}>)")
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
 def _searchable(html: str) -> str:
     """The page's own content is what Pagefind indexes (see `sitegen.outputs.search_index`): navigation,
     header, footer and pages without content of their own (the 404 page) stay out."""
-    # A line break after block ends, so that the index never glues "Scholen</dt><dd>ongeveer" together.
-    html = _BLOCK_END.sub(r"\1\n", html)
-    return f"<div data-pagefind-body>{html}</div>"
+    # Pagefind ends a block (a fact's <div>, a <p>, an <li>) with a full stop when its text ends
+    # in a letter or digit, so a snippet reads "Drenthe. https://…" and never runs one value into
+    # the next; a space before the end tag hides that letter from it, so the spaces go (they show
+    # nothing: a line's trailing space is dropped). A line break after a block end that an element
+    # follows keeps "Scholen</dt><dd>ongeveer" apart. Preformatted text keeps its spaces.
+    parts = _PRE.split(html)
+    for index in range(0, len(parts), 2):
+        parts[index] = _BLOCK_END.sub(r"\1\n", _SPACE_BEFORE_BLOCK_END.sub("", parts[index]))
+    return f"<div data-pagefind-body>{''.join(parts)}</div>"
+
+
+def _kept_out_of_search(page: Page) -> bool:
+    """Pages for editors (the fields, contributing) stay out of the readers' search index: their front
+    matter says `search: {exclude: true}`, as Material's own search (`make serve`) reads it too."""
+    setting = page.meta.get("search")
+    return isinstance(setting, dict) and setting.get("exclude") is True
 
 
 def _check_languages(config) -> None:

@@ -108,9 +108,9 @@ def test_the_404_page_contact_details_and_navigation_are_not_indexed(page, fixtu
         for url in search(page, "correctieformulier")
         if re.search(r"/(netwerken|initiatieven)/[^/]+/$", url)
     ]
-    # navigation: "Bijdragen" is in every page's navigation, but only its own page says it in its title
-    found = search(page, "Bijdragen")
-    assert found and found[0].endswith("/bijdragen/"), found
+    # navigation: "Nieuws" is in every page's navigation, but only its own page says it in its title
+    found = search(page, "Nieuws")
+    assert found and found[0].endswith("/nieuws/"), found
 
 
 RECORD_PAGE = re.compile(r"/(netwerken|initiatieven)/[^/]+/$")
@@ -137,8 +137,8 @@ def test_results_come_five_at_a_time_and_more_follow_on_request(page, real_url):
     found = search(page, "netwerken", every=False)
     assert len(found) == 5
     status = page.locator("[data-vh-search-status]").inner_text()
-    total = int(re.match(r"(\d+) resultaten", status).group(1))
-    assert total > 5 and "De eerste 5 worden getoond." in status
+    total = int(re.fullmatch(r"(\d+) resultaten\. De eerste 5 worden getoond\.", status).group(1))
+    assert total > 5
     more = page.locator("[data-vh-search-more]")
     assert more.is_visible() and more.inner_text() == "Meer resultaten tonen"
     more.focus()
@@ -257,3 +257,87 @@ def test_the_closed_search_box_has_no_keyboard_stops(page, fixture_url):
     assert page.locator(".md-search__output").evaluate("element => element.inert")
     page.keyboard.press("s")
     assert not page.locator(".md-search__output").evaluate("element => element.inert")
+
+
+# The status in two sentences, from strings.yml (search-one, search-other, search-more) -------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "pattern"),
+    [
+        ("", "netwerken", r"(\d+) resultaten\. De eerste 5 worden getoond\."),
+        ("en/", "network", r"(\d+) results\. The first 5 are shown\."),
+    ],
+)
+def test_the_status_says_how_many_were_found_and_how_many_are_shown(page, real_url, prefix, query, pattern):
+    page.goto(real_url + prefix)
+    search(page, query, every=False)
+    status = page.locator("[data-vh-search-status]").inner_text()
+    assert re.fullmatch(pattern, status), status
+    assert int(re.fullmatch(pattern, status).group(1)) > 5
+
+
+@pytest.mark.parametrize(("prefix", "one", "few", "sentences"), [
+    ("", "Wolfsbos", "Freudenthal", ("1 resultaat.", "{} resultaten.")),
+    ("en/", "Wolfsbos", "Insula", ("1 result.", "{} results.")),
+])
+def test_the_status_of_one_result_and_of_all_results_shown_is_one_sentence(
+    page, real_url, prefix, one, few, sentences
+):
+    # One school of the Hoogeveen initiative; a name on two pages.
+    page.goto(real_url + prefix)
+    status = page.locator("[data-vh-search-status]")
+    assert len(search(page, one, every=False)) == 1 and status.inner_text() == sentences[0]
+    found = search(page, few, every=False)
+    assert 1 < len(found) <= 5 and status.inner_text() == sentences[1].format(len(found))
+
+
+# What the index holds ----------------------------------------------------------------------------
+
+
+def pagefind_pages(page, query: str | None, filters: dict | None = None) -> dict[str, str]:
+    """Every page the index of the current page's language answers, by address, with its indexed text."""
+    return page.evaluate(
+        """async ([query, filters]) => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            await pagefind.init();
+            const found = await pagefind.search(query, {filters});
+            const pages = await Promise.all(found.results.map((result) => result.data()));
+            return Object.fromEntries(pages.map((p) => [p.url, p.content]));
+        }""",
+        [query, filters or {}],
+    )
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_pages_for_editors_are_not_in_the_readers_index(page, real_site, real_url, prefix):
+    # "YAML" is said only on the pages for editors: the fields and how to contribute.
+    for path in ("velden/", "bijdragen/"):
+        assert "YAML" in (real_site / prefix / path / "index.html").read_text(encoding="utf-8")
+    page.goto(real_url + prefix)
+    assert pagefind_pages(page, "YAML") == {}
+    assert not [url for url in pagefind_pages(page, "record") if url.endswith(("/velden/", "/bijdragen/"))]
+    # they are still pages of the site, linked from the navigation
+    assert page.locator('.md-nav__link[href$="velden/"]').count() >= 1
+
+
+@pytest.mark.parametrize(("prefix", "kinds"), [
+    ("", ["VO-HO netwerk", "Samenwerkingsinitiatief"]),
+    ("en/", ["VO-HO network", "Collaboration initiative"]),
+])
+def test_record_snippets_never_run_a_value_into_an_address(page, real_url, prefix, kinds):
+    page.goto(real_url + prefix)
+    records = {}
+    for kind in kinds:
+        records |= pagefind_pages(page, None, {"kind": kind})
+    assert len(records) > 20
+    with_address = {url: text for url, text in records.items() if "https://" in text}
+    assert len(with_address) > 20, "the record pages' websites are indexed"
+    # Every value ends its sentence before an address: never "Bèta en techniek https://…".
+    run_in = {
+        url: [match.group(0) for match in re.finditer(r"\S+ \S*[^\s.:;!?] https?://\S+", text)]
+        for url, text in with_address.items()
+    }
+    assert {url: hits for url, hits in run_in.items() if hits} == {}
+    # and the map credit, the same on every record page, is not in their text
+    assert not [url for url, text in records.items() if "CC BY 4.0" in text]

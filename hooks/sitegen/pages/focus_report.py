@@ -30,6 +30,7 @@ from mkdocs.utils.meta import get_data
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..site import record_path, root_of
+from .links import SHOWS_URL, shows_address
 from .render import MARKER, Heading, render_fragment, toc_tokens
 
 SECTION = "focus"
@@ -238,8 +239,6 @@ def _resolve(
     return address
 
 
-_SHOWN = re.compile(r"^(https?://)?(www\.)?")
-
 
 def _tag(tag: str, values: list[tuple[str, str | None]], closing: bool) -> str:
     attributes = "".join(f" {n}" if v is None else f' {n}="{html.escape(v, quote=True)}"' for n, v in values)
@@ -249,8 +248,8 @@ def _tag(tag: str, values: list[tuple[str, str | None]], closing: bool) -> str:
 class _Rewriter(HTMLParser):
     """Copy HTML, prefixing ids, resolving links and shifting heading levels; note the headings.
 
-    A link whose text already shows its address gets the class `vh-shows-url`, so print CSS does
-    not print the address a second time after it.
+    A link whose text already shows its address gets the class `vh-shows-url` (`links.shows_address`),
+    so print CSS does not print the address a second time after it.
     """
 
     def __init__(self, prefix: str, resolve, shift: int):
@@ -303,9 +302,8 @@ class _Rewriter(HTMLParser):
         if tag == "a" and self._link is not None:
             index, values, text = self._link
             href = dict(values).get("href") or ""
-            shown = _SHOWN.sub("", html.unescape("".join(text)).strip()).rstrip("/")
-            if shown and href.startswith(("http://", "https://")) and shown in _SHOWN.sub("", href):
-                classes = " ".join(filter(None, [dict(values).get("class"), "vh-shows-url"]))
+            if shows_address(html.unescape("".join(text)), href):
+                classes = " ".join(filter(None, [dict(values).get("class"), SHOWS_URL]))
                 values = [(n, v) for n, v in values if n != "class"] + [("class", classes)]
                 self.out[index] = _tag("a", values, False)
             self._link = None

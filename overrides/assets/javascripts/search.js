@@ -4,8 +4,9 @@
  * Pagefind's bundle lives at the site root (pagefind/), found from the page's relative site root,
  * so the search works under any sub-path and from /en/; Pagefind picks the index of the page's
  * <html lang>. The bundle is loaded on first use only. Keys: "/" or "s" opens the box, Escape
- * closes it, Tab or the arrow keys move from the field through the results, Enter on the field
- * opens the first result. Results show the title, the kind of page and an excerpt with the match
+ * closes it, Tab or ArrowDown moves from the field to the first result (one key), Tab or the arrow
+ * keys on through the results, Enter on the field opens the first result. On narrow screens the
+ * closed box takes no focus (site.css): its button opens it. Results show the title, the kind of page and an excerpt with the match
  * highlighted; record text reaches the page only as text (the excerpt keeps only <mark>). They
  * come five at a time, and a button below them shows the next five.
  * Pagefind runs on the main thread (noWorker): its web worker would add 41 KB to the first query,
@@ -260,6 +261,11 @@
     if (event.key === "Escape") {
       event.preventDefault();
       close();
+    } else if (event.key === "Tab" && !event.shiftKey && document.activeElement === input && items.length) {
+      // The first result is one key away: Tab goes to it, past the close button (Shift+Tab from the
+      // results reaches that; Escape closes too).
+      event.preventDefault();
+      items[0].focus();
     } else if (event.key === "ArrowDown" && (document.activeElement === input || index >= 0)) {
       event.preventDefault();
       if (items.length) items[Math.min(index + 1, items.length - 1)].focus();
