@@ -1,6 +1,7 @@
 """The real site at phone and desktop widths in headless Chromium: the overview tables (a card a
 row on narrow screens, labelled from the column headers; names never broken inside a word; the
-caption's count the same as the filters')."""
+caption's count the same as the filters'), list bullets inside the content margin on every kind
+of page, and key-figure cards aligned with their column on both sides."""
 
 from __future__ import annotations
 
@@ -111,3 +112,82 @@ def test_caption_and_filter_count_agree_before_and_after_filtering(page_at, real
     select.select_option(value)
     assert caption.inner_text() == counter.inner_text() == count_text(language, kind, count, total)
     assert table.locator("tbody tr:visible").count() == count
+
+
+# Every kind of page with a list (Markdown lists, record facts, related records, sources, news),
+# at a phone's width.
+LIST_PAGES = [
+    "", "netwerken/", "netwerken/u-talent/", "initiatieven/regio-hoogeveen-sterk-techniekonderwijs/",
+    "regios/", "regios/drenthe/", "gemeenten/", "nieuws/", "focus/", "focus/terugblik-2018-2023/",
+    "focus/netwerkprofielen/", "focus/print/", "over/", "open-data/", "bijdragen/", "velden/",
+    "toegankelijkheid/", "privacy/", "en/initiatieven/regio-hoogeveen-sterk-techniekonderwijs/",
+    "en/netwerken/u-talent/", "en/over/",
+]
+
+# The left edge of each visible list item's bullet or number, against the left edge of the
+# article's content box. The marker's width is measured by moving it inside the item.
+_MARKERS_OUTSIDE_THE_MARGIN = r"""() => {
+  const content = document.querySelector('.md-content__inner');
+  const edge = content.getBoundingClientRect().left + parseFloat(getComputedStyle(content).paddingLeft);
+  const result = {measured: 0, outside: []};
+  for (const item of content.querySelectorAll('li')) {
+    const style = getComputedStyle(item);
+    if (style.display !== 'list-item' || style.listStyleType === 'none') continue;
+    if (style.listStylePosition !== 'outside' || !item.getClientRects().length) continue;
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+      node.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+    const text = walker.nextNode();
+    if (!text) continue;
+    const first = document.createRange();
+    const at = text.textContent.search(/\S/);
+    first.setStart(text, at);
+    first.setEnd(text, at + 1);
+    const start = first.getBoundingClientRect().left;
+    item.style.listStylePosition = 'inside';
+    const marker = first.getBoundingClientRect().left - start;
+    item.style.listStylePosition = '';
+    result.measured += 1;
+    if (start - marker < edge - 0.5) {
+      result.outside.push(`${item.textContent.trim().slice(0, 40)}: ${Math.round(start - marker - edge)} px`);
+    }
+  }
+  return result;
+}"""
+
+
+def test_list_bullets_stay_inside_the_content_margin_on_phones(page_at, real_url):
+    page = page_at(360)
+    measured = {}
+    for path in LIST_PAGES:
+        page.goto(real_url + path)
+        result = page.evaluate(_MARKERS_OUTSIDE_THE_MARGIN)
+        assert result["outside"] == [], path
+        measured[path] = result["measured"]
+    # Lists inside record facts (partners, themes, schools) were the ones hanging outside.
+    assert measured["netwerken/u-talent/"] > 0
+    assert measured["initiatieven/regio-hoogeveen-sterk-techniekonderwijs/"] > 0
+    assert sum(measured.values()) > 100
+
+
+# Each group's cards: the leftmost card's left edge and the rightmost card's right edge, beside
+# the group's content box (where its heading and source line are).
+_FIGURE_EDGES = """() => Array.from(document.querySelectorAll('ul.vh-figures')).map(list => {
+  const column = list.parentElement;
+  const box = column.getBoundingClientRect();
+  const style = getComputedStyle(column);
+  const left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+  const right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+  const cards = Array.from(list.children, card => card.getBoundingClientRect());
+  return [Math.min(...cards.map(card => card.left)) - left,
+          Math.max(...cards.map(card => card.right)) - right];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["", "en/", "focus/kerncijfers/"])
+def test_key_figure_cards_line_up_with_their_column_on_both_sides(page_at, real_url, path, width):
+    page = page_at(width)
+    page.goto(real_url + path)
+    edges = page.evaluate(_FIGURE_EDGES)
+    assert len(edges) > 1
+    assert all(abs(left) < 0.5 and abs(right) < 0.5 for left, right in edges), edges
