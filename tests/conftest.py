@@ -11,6 +11,7 @@ import functools
 import http.server
 import importlib.util
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -73,6 +74,11 @@ def overview_table(html: str) -> str:
     """The overview table of a built overview page and what follows it, without the map's table
     that precedes it."""
     return html[html.index("data-vh-table="):]
+
+
+def empty_cells(html: str) -> int:
+    """The number of empty data cells (`<td ...></td>`) in a table's HTML."""
+    return len(re.findall(r"<td\b[^>]*></td>", html))
 
 
 class ParsedPage(HTMLParser):
@@ -241,6 +247,21 @@ def page(browser):
     context, page = _new_page(browser)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """`page_at(width)`: a fresh page as `page`, in a window `width` CSS pixels wide."""
+    contexts = []
+
+    def make(width: int, height: int = 800, **options):
+        context, page = _new_page(browser, viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -40,6 +40,34 @@ def test_no_wcag_violations(page_without_csp, fixture_url, prefix, path):
     assert violations(page_without_csp) == []
 
 
+def accessible_roles(page, selector: str, role: str) -> list[str]:
+    """The accessible names of the nodes of `role` in the element at `selector`, as Chromium's
+    accessibility tree (what a screen reader gets) has them."""
+    client = page.context.new_cdp_session(page)
+    root = client.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = client.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    nodes = client.send("Accessibility.queryAXTree", {"nodeId": node, "role": role})["nodes"]
+    return [item.get("name", {}).get("value", "") for item in nodes if not item.get("ignored")]
+
+
+@pytest.mark.parametrize("prefix", LANGUAGE_PATHS)
+@pytest.mark.parametrize("path", ["netwerken/", "initiatieven/"])
+def test_overviews_as_cards_on_a_phone_are_accessible_and_still_a_table(page_at, fixture_url, prefix, path):
+    page = page_at(360, bypass_csp=True)
+    page.goto(fixture_url + prefix + path)
+    assert violations(page) == []
+    table = "table[data-vh-table]"
+    headers = page.locator(f"{table} thead th").all_inner_texts()
+    rows = page.locator(f"{table} tbody tr").count()
+    filled = page.locator(f"{table} tbody td:not(:empty)").all_text_contents()
+    assert page.locator(f"{table} thead").bounding_box()["width"] <= 1  # the labels on the cards say it
+    assert len(accessible_roles(page, table, "table")) == 1
+    assert accessible_roles(page, table, "columnheader") == headers  # hidden from sight only
+    assert len(accessible_roles(page, table, "rowheader")) == rows
+    # A cell's name is its value: the label before it on the card is not read a second time.
+    assert accessible_roles(page, table, "cell") == [text.strip() for text in filled]
+
+
 @pytest.mark.parametrize("path", ["netwerken/alpha/", "initiatieven/", "en/initiatieven/hostile/"])
 def test_pages_reflow_at_320_pixels(browser, fixture_url, path):
     context = browser.new_context(viewport={"width": 320, "height": 640})

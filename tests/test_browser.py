@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+
+from conftest import read_page
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +29,39 @@ def test_language_switch_lands_on_the_same_page_in_the_other_language(
     page.wait_for_url(fixture_url + target)
     expected_lang = "en" if target.startswith("en/") else "nl"
     assert page.locator("html").get_attribute("lang") == expected_lang
+
+
+@pytest.mark.parametrize(("start", "language", "other"), [
+    ("netwerken/", "English", "en/netwerken/"),
+    ("en/initiatieven/", "Nederlands", "initiatieven/"),
+])
+def test_language_switch_keeps_a_filtered_overview_filtered(
+    page, real_url, real_site, start, language, other
+):
+    """The switch's address is the plain counterpart in the HTML; the reader's query string and
+    hash, as the filters leave them, go along when it is used."""
+    link = f'hreflang="{"en" if other.startswith("en/") else "nl"}" '
+    html = read_page(real_site, start)
+    assert re.search(rf'<a href="[^"?#]*/{other}" {link}', html)
+    page.goto(real_url + start + "#vh-filters")
+    form = page.locator("form[data-vh-filters]")
+    select = form.locator("select").first  # set after the page loaded: only the address bar knows
+    name = select.get_attribute("name")
+    total = page.locator("table[data-vh-table] tbody tr").count()
+    value = select.evaluate("""(s, total) => Array.from(s.options).filter(o => o.value)
+      .map(o => [o.value, parseInt(o.textContent.split('(').pop())]).filter(o => o[1] < total)
+      .sort((a, b) => b[1] - a[1])[0][0]""", total)  # the option that leaves the most rows, not all
+    select.select_option(value)
+    rows = page.locator("table[data-vh-table] tbody tr:visible").count()
+    assert 0 < rows < total
+    query = page.evaluate("location.search")
+    assert query == f"?{name}={value}"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-select__link", has_text=language).click()
+    page.wait_for_url(real_url + other + "**")
+    assert page.url == real_url + other + query + "#vh-filters"
+    assert form.locator(f'select[name="{name}"]').input_value() == value
+    assert page.locator("table[data-vh-table] tbody tr:visible").count() == rows
 
 
 def test_record_pages_request_nothing_from_another_host_and_run_no_record_script(page, fixture_url):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, ParsedPage, overview_table, read_page, run_cli
+from conftest import ROOT, ParsedPage, empty_cells, overview_table, read_page, run_cli
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.site import LANGUAGES, record_path
@@ -129,17 +129,17 @@ def test_the_404_page_speaks_both_languages(fixture_site):
 
 def test_overview_tables_list_every_record_accessibly(fixture_site):
     networks = read_page(fixture_site, "netwerken")
-    assert "<caption>" in networks and '<th scope="col">' in networks
-    assert overview_table(networks).count('<th scope="row">') == 2
+    assert "<caption>" in networks and '<th scope="col"' in networks
+    assert overview_table(networks).count('<th scope="row"') == 2
     initiatives = read_page(fixture_site, "en/initiatieven")
-    assert overview_table(initiatives).count('<th scope="row">') == 2
+    assert overview_table(initiatives).count('<th scope="row"') == 2
     # Only one of the two has themes: the column is shown, and the other's cell stays empty.
     table = overview_table(initiatives)
     assert ">Content themes</th>" in table and "Aligned programmes" in table
-    assert table.count("<td></td>") == 1
+    assert empty_cells(table) == 1
     # Only one of the two networks has a founding year: the column is shown, one cell is empty.
     table = overview_table(networks)
-    assert ">Opgericht</th>" in table and table.count("<td></td>") == 1
+    assert ">Opgericht</th>" in table and empty_cells(table) == 1
 
 
 def test_home_page_shows_key_figures_in_groups_with_year_and_source(fixture_site):

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import _free_port, load_by_path, serve
 from sitegen.outputs.build import build_site
+from sitegen.records.i18n import Strings
 
 generate = load_by_path("benchmarks/generate.py").generate
 
@@ -27,12 +28,16 @@ def visible_rows(page, kind: str) -> int:
     return page.locator(f'table[data-vh-table="{kind}"] tbody tr:visible').count()
 
 
-def smallest_option(page, select) -> tuple[str, int]:
-    """The option of `select` that leaves the fewest rows (its label ends in "(count)")."""
+def option_counts(select) -> list[tuple[str, int]]:
+    """Each option of `select` with the number of rows it would leave (its label ends in "(count)")."""
     options = select.evaluate(
         "s => Array.from(s.options).filter(o => o.value).map(o => [o.value, o.textContent])")
-    counts = [(value, int(text.rsplit("(", 1)[1].rstrip(")"))) for value, text in options]
-    return min(counts, key=lambda item: item[1])
+    return [(value, int(text.rsplit("(", 1)[1].rstrip(")"))) for value, text in options]
+
+
+def smallest_option(page, select) -> tuple[str, int]:
+    """The option of `select` that leaves the fewest rows."""
+    return min(option_counts(select), key=lambda item: item[1])
 
 
 @pytest.mark.parametrize(("path", "kind", "total"), [
@@ -102,3 +107,36 @@ def test_filter_controls_are_labelled(page, synthetic_url):
         assert page.locator(f'label[for="{control_id}"]').count() == 1
     assert page.locator(".vh-filters__count").get_attribute("aria-live") == "polite"
     assert page.locator('label[for="vh-filters-initiatives-sector"]').inner_text() == "Sectors"
+
+
+@pytest.mark.parametrize(("path", "kind", "lang"), [
+    ("initiatieven/", "initiatives", "nl"),
+    ("en/initiatieven/", "initiatives", "en"),
+    ("netwerken/", "networks", "nl"),
+    ("en/netwerken/", "networks", "en"),
+])
+def test_filters_that_match_nothing_say_so_and_hide_the_table(page, synthetic_url, path, kind, lang):
+    page.goto(synthetic_url + path)
+    form = page.locator(f'form[data-vh-filters="{kind}"]')
+    table = page.locator(f'table[data-vh-table="{kind}"]')
+    counter = form.locator(".vh-filters__count")
+    total = visible_rows(page, kind)
+    selects = form.locator("select")
+    first = selects.first
+    first.select_option(smallest_option(page, first)[0])
+    # Another filter's option that, given the first, its count says leaves no row.
+    for index in range(1, selects.count()):
+        nothing = [value for value, count in option_counts(selects.nth(index)) if count == 0]
+        if nothing:
+            selects.nth(index).select_option(nothing[0])
+            break
+    else:
+        pytest.fail("no two filters of the synthetic site leave nothing")
+    assert visible_rows(page, kind) == 0
+    assert counter.inner_text() == Strings(lang).t(f"overview-none-{kind}")
+    assert counter.get_attribute("role") == "status"
+    assert not table.is_visible()
+    form.locator("button[type=reset]").click()
+    page.wait_for_function("() => !location.search")
+    assert table.is_visible() and visible_rows(page, kind) == total
+    assert counter.inner_text() == table.locator("caption .vh-table__count").inner_text()

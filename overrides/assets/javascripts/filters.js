@@ -5,8 +5,10 @@
  * appears; each select narrows the rows by their data-vh-<name> attribute (space-separated
  * codes), the text field by the row's text (case and accents ignored). The choice lives in the
  * query string (?sector=...&q=...), so a filtered view can be shared and survives a reload; the
- * number of rows shown is announced in a live region, and each option shows how many rows it
- * would leave given the other filters.
+ * number of rows shown ("3 van 11 netwerken") is announced in a live region and written into the
+ * table's caption, so the two always agree; when no row is left, the live region says so in a
+ * sentence and the empty table is hidden. Each option shows how many rows it would leave given
+ * the other filters.
  */
 (function () {
   "use strict";
@@ -22,6 +24,8 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var textField = form.querySelector("input[name=q]");
     var counter = form.querySelector(".vh-filters__count");
+    var captionCount = table.querySelector(".vh-table__count");
+    var wrap = table.closest(".vh-table-wrap") || table;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows).map(function (row) {
       var values = {};
       selects.forEach(function (select) {
@@ -60,8 +64,10 @@
           option.textContent = option.getAttribute("data-vh-label") + " (" + count + ")";
         });
       });
-      var template = form.getAttribute("data-vh-count");
-      counter.textContent = template.replace("{count}", shown).replace("{total}", rows.length);
+      var count = form.getAttribute("data-vh-count").replace("{count}", shown);
+      if (captionCount) captionCount.textContent = count;
+      counter.textContent = shown ? count : form.getAttribute("data-vh-none");
+      wrap.hidden = !shown;
       if (updateAddress) {
         var params = new URLSearchParams(window.location.search);
         selects.forEach(function (select) {
