@@ -78,6 +78,20 @@ def test_record_pages_request_nothing_from_another_host_and_run_no_record_script
     assert page.dialogs == []
 
 
+@pytest.mark.parametrize("path", ["", "en/", "netwerken/alpha/", "en/initiatieven/", "nieuws/"])
+def test_a_page_asks_for_nothing_that_is_not_there_and_for_no_sitemap(page, fixture_url, path):
+    # Material looks for a sitemap.xml beside each <link rel="alternate">: with per-page language
+    # alternates and the feed link, those are pages' folders (404) and, on the home pages, the
+    # complete sitemaps. language-switch.js refuses them before they reach the network.
+    requested, failed = [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(fixture_url + path)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []
+    assert failed == []
+
+
 def test_skip_link_is_the_first_tab_stop_on_record_pages(page, fixture_url):
     page.goto(fixture_url + "netwerken/alpha/")
     page.keyboard.press("Tab")
