@@ -30,18 +30,18 @@ _WIDER_THAN_WINDOW = """() => Array.from(document.querySelectorAll('.md-content 
                   Math.round(element.getBoundingClientRect().right))"""
 
 # Every piece of a name that a line may not break: a run of letters up to the next space, or up
-# to and with a hyphen (a line may end after "Noord-"). Its line boxes must share one line.
-_NAMES_BROKEN_INSIDE_A_WORD = r"""table => {
+# to and with a hyphen or slash (a line may end after "Noord-"). Its line boxes must share one line.
+_WORDS_BROKEN_INSIDE = r"""elements => {
   const broken = [];
-  for (const cell of table.querySelectorAll('tbody th')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (const element of elements) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      for (const piece of text.textContent.matchAll(/[^\s-]+-?/g)) {
+      for (const piece of text.textContent.matchAll(/[^\s\-\/]+[\-\/]?/g)) {
         const range = document.createRange();
         range.setStart(text, piece.index);
         range.setEnd(text, piece.index + piece[0].length);
         const lines = new Set(Array.from(range.getClientRects(), box => Math.round(box.top)));
-        if (lines.size > 1) broken.push(`${cell.textContent.trim()}: ${piece[0]}`);
+        if (lines.size > 1) broken.push(`${element.textContent.trim()}: ${piece[0]}`);
       }
     }
   }
@@ -78,7 +78,7 @@ def test_overviews_fit_the_window_and_never_break_a_name_inside_a_word(
     assert table.locator("tbody tr").count() > 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.evaluate(_WIDER_THAN_WINDOW) == []
-    assert table.evaluate(_NAMES_BROKEN_INSIDE_A_WORD) == []
+    assert table.locator("tbody th").evaluate_all(_WORDS_BROKEN_INSIDE) == []
     labels = table.evaluate(_CELL_LABELS)
     assert labels
     if width < NARROW:  # a card a row, each value led by its column's header
@@ -112,6 +112,22 @@ def test_caption_and_filter_count_agree_before_and_after_filtering(page_at, real
     select.select_option(value)
     assert caption.inner_text() == counter.inner_text() == count_text(language, kind, count, total)
     assert table.locator("tbody tr:visible").count() == count
+
+
+# The pages whose title holds the longest words, and one of each other kind.
+TITLE_PAGES = [
+    "", "initiatieven/", "toegankelijkheid/", "netwerken/", "regios/zaanstreek-waterland/",
+    "initiatieven/sto-noordoost-overijssel/", "focus/terugblik-2018-2023/", "en/initiatieven/",
+    "en/toegankelijkheid/",
+]
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_page_titles_never_break_inside_a_word_on_phones(page_at, real_url, width):
+    page = page_at(width)
+    for path in TITLE_PAGES:
+        page.goto(real_url + path)
+        assert page.locator(".md-typeset h1").evaluate_all(_WORDS_BROKEN_INSIDE) == [], path
 
 
 # Every kind of page with a list (Markdown lists, record facts, related records, sources, news),
