@@ -23,6 +23,8 @@ LINK = re.compile(r'<a\b([^>]*)\shref="(https?://[^"]+)"([^>]*)>([^<]*)</a>')
     ("website", "https://example.org/website", False),
     ("example.org", "https://example.org/a/long/page", False),
     ("https://example.org/", "mailto:someone@example.org", False),
+    ("someone@example.org", "mailto:someone%40example.org?subject=Hallo&body=x", True),
+    ("E-mail de redactie", "mailto:someone@example.org?subject=Hallo", False),
 ])
 def test_a_link_shows_its_address_only_when_its_text_is_the_address(text, href, shown):
     assert shows_address(text, href) is shown
@@ -63,6 +65,16 @@ def test_printed_external_links_show_their_address_once(page, real_url, path):
     assert website.evaluate(after) in ("none", "normal", "")
     other = page.locator(f'article a[href^="https://"]:not(.{SHOWS_URL})').first
     assert "https://" in other.evaluate(after)
+
+
+@pytest.mark.browser
+def test_a_printed_mail_link_shows_the_plain_address(page, fixture_url):
+    page.emulate_media(media="print")
+    page.goto(fixture_url + "netwerken/alpha/")
+    mail = page.locator("article a.vh-mail-link")
+    assert "?subject=" in mail.get_attribute("href")
+    shown = mail.evaluate("a => getComputedStyle(a, '::after').content")
+    assert shown == f'" ({mail.get_attribute("href").removeprefix("mailto:").partition("?")[0]})"'
 
 
 @pytest.mark.browser
