@@ -130,6 +130,22 @@ def test_page_titles_never_break_inside_a_word_on_phones(page_at, real_url, widt
         assert page.locator(".md-typeset h1").evaluate_all(_WORDS_BROKEN_INSIDE) == [], path
 
 
+# Pages with other tables: the map's table (home, regions) and the open-data files and fields.
+TABLE_PAGES = ["", "en/", "regios/", "open-data/", "en/open-data/"]
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_other_tables_keep_names_whole_and_the_page_from_scrolling_sideways(page_at, real_url, width):
+    page = page_at(width)
+    for path in TABLE_PAGES:
+        page.goto(real_url + path)
+        for details in page.locator("details:has(table)").all():
+            details.evaluate("element => { element.open = true; }")
+        assert page.locator(".md-typeset table").count() > 0, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        assert page.locator(".md-typeset table a").evaluate_all(_WORDS_BROKEN_INSIDE) == [], path
+
+
 # Every kind of page with a list (Markdown lists, record facts, related records, sources, news),
 # at a phone's width.
 LIST_PAGES = [
