@@ -58,7 +58,10 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
     if entry.kind == "initiatives":
         title = _text(record.title, lang)
         facts = [
-            ("labour_market_region", catalog.label("labour_market_regions", record.labour_market_region, lang)),
+            (
+                "labour_market_region",
+                catalog.label("labour_market_regions", record.labour_market_region, lang),
+            ),
             ("provinces", labels("provinces", record.provinces)),
             ("municipalities", ", ".join(record.municipalities)),
             ("collaboration_levels", labels("collaboration_levels", record.collaboration_levels)),
@@ -67,8 +70,11 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
             ("themes", labels("themes", record.themes)),
             ("start_year", record.start_year),
         ]
-        lists = [("ambitions", [_text(item, lang) for item in record.ambitions]),
-                 ("vmbo", record.schools.vmbo), ("mbo", record.schools.mbo)]
+        lists = [
+            ("ambitions", [_text(item, lang) for item in record.ambitions]),
+            ("vmbo", record.schools.vmbo),
+            ("mbo", record.schools.mbo),
+        ]
         related = [(strings.field("networks"), "netwerken", record.networks)]
     else:
         title = record.name
@@ -85,13 +91,24 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
         partners = record.partners
         lists = [("regional_themes", [_text(item, lang) for item in record.regional_themes])]
         if partners:
-            lists += [("universities", partners.universities),
-                      ("universities_of_applied_sciences", partners.universities_of_applied_sciences)]
-        related = [(strings.t("related-initiatives"), "initiatieven",
-                    [other.id for other in catalog.initiatives_of(entry.id)])]
+            lists += [
+                ("universities", partners.universities),
+                ("universities_of_applied_sciences", partners.universities_of_applied_sciences),
+            ]
+        related = [
+            (
+                strings.t("related-initiatives"),
+                "initiatieven",
+                [other.id for other in catalog.initiatives_of(entry.id)],
+            )
+        ]
     lines = [f"# {title}", "", _text(record.summary, lang), "", f"## {strings.t('facts')}", ""]
     lines += [f"- **{strings.field(name)}**: {value}" for name, value in facts if value]
-    lines += ["", f"## {strings.t('about-initiative' if entry.kind == 'initiatives' else 'about-network')}", ""]
+    lines += [
+        "",
+        f"## {strings.t('about-initiative' if entry.kind == 'initiatives' else 'about-network')}",
+        "",
+    ]
     lines += [_text(record.description, lang), ""]
     for name, items in lists:
         if items:
@@ -113,15 +130,21 @@ def _overview(kind: str, catalog: Catalog, lang: str) -> str:
     for entry in sorted(catalog.entries.get(kind, {}).values(), key=lambda entry: entry.id):
         record = entry.record
         if kind == "initiatives":
-            cells = [f"[{_cell(_text(record.title, lang))}](../{section}/{entry.id}.md)",
-                     catalog.label("labour_market_regions", record.labour_market_region, lang),
-                     ", ".join(catalog.label("sectors", code, lang) for code in record.sectors),
-                     "; ".join(catalog.label("themes", code, lang) for code in record.themes),
-                     str(record.start_year or "")]
+            cells = [
+                f"[{_cell(_text(record.title, lang))}](../{section}/{entry.id}.md)",
+                catalog.label("labour_market_regions", record.labour_market_region, lang),
+                ", ".join(catalog.label("sectors", code, lang) for code in record.sectors),
+                "; ".join(catalog.label("themes", code, lang) for code in record.themes),
+                str(record.start_year or ""),
+            ]
         else:
-            cells = [f"[{_cell(record.name)}](../{section}/{entry.id}.md)", _cell(_text(record.region, lang)),
-                     ", ".join(catalog.label("provinces", code, lang) for code in record.provinces),
-                     strings.t(f"status-{record.status}"), str(record.founded or "")]
+            cells = [
+                f"[{_cell(record.name)}](../{section}/{entry.id}.md)",
+                _cell(_text(record.region, lang)),
+                ", ".join(catalog.label("provinces", code, lang) for code in record.provinces),
+                strings.t(f"status-{record.status}"),
+                str(record.founded or ""),
+            ]
         rows.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
     header = "| " + " | ".join(["-"] * 5) + " |"
     return "\n".join(["| " + " | ".join(["", "", "", "", ""]) + " |", header, *rows])
@@ -151,8 +174,9 @@ def write_handwritten(project: Path, out: Path, search: bool = False) -> Path:
             target = docs / page.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
             depth = len(page.relative_to(source).parts) - 1
-            target.write_text(_fill_markers(page.read_text(encoding="utf-8"), catalog, lang.code, depth),
-                              encoding="utf-8")
+            target.write_text(
+                _fill_markers(page.read_text(encoding="utf-8"), catalog, lang.code, depth), encoding="utf-8"
+            )
         for entry in catalog.all_entries():
             target = docs / RECORD_KINDS[entry.kind].page_source(entry.id)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,7 +193,12 @@ def _write_config(out: Path, lang: Language, project_config: dict, search: bool)
         "docs_dir": f"docs/{lang.code}",
         "site_dir": "site/" + lang.path,
         "use_directory_urls": True,
-        "theme": {"name": "material", "language": lang.code, "font": False, "features": theme.get("features", [])},
+        "theme": {
+            "name": "material",
+            "language": lang.code,
+            "font": False,
+            "features": theme.get("features", []),
+        },
         "nav": project_config["nav"],
         "not_in_nav": project_config.get("not_in_nav", ""),
         "markdown_extensions": project_config.get("markdown_extensions", []),
@@ -180,7 +209,9 @@ def _write_config(out: Path, lang: Language, project_config: dict, search: bool)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--project", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--search", action="store_true", help="with Material's search")

@@ -12,6 +12,12 @@ prints one table of medians over `--repeat` runs (these machines are noisy):
 - a plain Material build of the same number of pages (Material's defaults, one page per record
   with the record's description, pages outside the navigation as in the real site), for the
   ratios DESIGN.md asks: each language / plain, complete / plain of all pages;
+- the same site written by hand (benchmarks/handwritten.py: the project's pages and nav, one
+  plain Markdown page per record with the same text, no hook, no overrides): each language
+  without search, and both languages with Material's search, for the ratios DESIGN.md's budgets
+  name (language / hand-written, complete / hand-written bilingual with search);
+- where a language build's time goes: a cProfile run of the Dutch build, its own time grouped by
+  component (MkDocs, Material's templates, the record templates, Markdown, validation, post-build);
 - Pagefind indexing of the finished site;
 - bytes a search query downloads, measured in headless Chromium (every response under
   pagefind/, as gzip sends it): the search engine the box loads as it opens, then the query's
@@ -42,6 +48,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generate import generate  # benchmarks/ is the folder of this script, so on its path
+from handwritten import write_handwritten
 from sitegen.outputs.search_index import pagefind_command
 from sitegen.records.catalog import load_catalog
 from sitegen.site import LANGUAGES
@@ -62,6 +69,7 @@ BUDGETS = {
     "validation_seconds": 2.0,
     "language_ratio": 1.2,
     "complete_ratio": 1.0,
+    "handwritten_ratio": 1.3,
     "peak_mib": 1024,
 }
 """DESIGN.md's budgets at 5,000 synthetic initiatives, printed beside the figures."""
@@ -167,6 +175,50 @@ def plain_material_build(pages: int, source: Path, out: Path) -> tuple[float, fl
         project,
         dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
+
+
+def handwritten_build(project: Path, lang: str, out: Path, search: bool = False) -> tuple[float, float]:
+    """MkDocs' own `mkdocs build` of one language of the hand-written site (written once per project)."""
+    site = out / f"handwritten-{'search' if search else 'plain'}"
+    if not site.exists():
+        write_handwritten(project, site, search=search)
+    return run_measured(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs.{lang}.yml",
+         "-d", str(out / f"hw-{lang}")],
+        site,
+        dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
+COMPONENTS = [
+    ("record templates", ("overrides/fragments/", "sitegen/pages/render.py", "sitegen/pages/facets.py",
+                          "sitegen/pages/json_ld.py", "sitegen/records/i18n.py")),
+    ("Material templates", ("material/templates/", "overrides/", "/jinja2/", "markupsafe")),
+    ("Markdown", ("/markdown/", "pymdownx", "sitegen/records/markdown_text.py", "nh3")),
+    ("validation", ("sitegen/records/", "pydantic", "yaml")),
+    ("post-build steps", ("sitegen/outputs/", "sitegen/pages/csp.py", "hooks/security.py")),
+    ("MkDocs", ("/mkdocs/", "hooks/records.py", "sitegen/")),
+]
+"""Components by the paths of their code, the first match wins (the Jinja runtime counts with
+Material's templates, except the record templates' own code)."""
+
+
+def profile_summary(project: Path, out: Path) -> dict[str, float]:
+    """Seconds (own time, under cProfile) of one standalone Dutch `mkdocs build`, by component."""
+    stats = out / "build.prof"
+    run_measured(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "mkdocs", "build", "-q",
+         "-d", str(out / "profiled")],
+        project,
+        dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    import pstats
+
+    totals: dict[str, float] = {}
+    for (path, _, _), (_, _, own, _, _) in pstats.Stats(str(stats)).stats.items():
+        name = next((name for name, parts in COMPONENTS if any(part in path for part in parts)), "other")
+        totals[name] = totals.get(name, 0.0) + own
+    return totals
 
 
 def pagefind_seconds(site: Path, out: Path) -> float:
@@ -286,6 +338,14 @@ def benchmark(project: Path, label: str, times: int, work: Path) -> dict:
     result["plain"] = median([seconds for seconds, _ in runs])
     runs = repeat(times, lambda: plain_material_build(pages_per_language * len(CONFIGS), project, work))
     result["plain all"] = median([seconds for seconds, _ in runs])
+    for lang in CONFIGS:
+        runs = repeat(times, lambda: handwritten_build(project, lang, work))
+        result[f"handwritten {lang}"] = median([seconds for seconds, _ in runs])
+    runs = repeat(
+        times, lambda: [handwritten_build(project, lang, work, search=True)[0] for lang in CONFIGS]
+    )
+    result["handwritten all"] = median([sum(seconds) for seconds in runs])
+    result["profile"] = profile_summary(project, work)
     runs = repeat(times, lambda: complete_build(project))
     result["complete"] = median([seconds for seconds, _, _ in runs])
     result["peak complete"] = max(peak for _, peak, _ in runs)
@@ -337,7 +397,21 @@ def report(results: list[dict]) -> str:
             [f"{r[f'build {lang}'] / r['plain']:.2f}" for r in results],
             f"<= {BUDGETS['language_ratio']}",
         )
+    for lang in CONFIGS:
+        row(f"hand-written site {lang} (mkdocs build)",
+            [f"{r[f'handwritten {lang}']:.2f} s" for r in results])
+        row(
+            f"  ratio build {lang} / hand-written",
+            [f"{r[f'build {lang}'] / r[f'handwritten {lang}']:.2f}" for r in results],
+            f"<= {BUDGETS['handwritten_ratio']}",
+        )
     row("complete build (sitegen build)", [f"{r['complete']:.2f} s" for r in results], "< 10 s real")
+    row("hand-written bilingual site, Material search", [f"{r['handwritten all']:.2f} s" for r in results])
+    row(
+        "  ratio complete / hand-written bilingual",
+        [f"{r['complete'] / r['handwritten all']:.2f}" for r in results],
+        f"<= {BUDGETS['handwritten_ratio']} at 5,000",
+    )
     row("plain Material build, all pages", [f"{r['plain all']:.2f} s" for r in results])
     row(
         "  ratio complete / plain all pages",
@@ -347,6 +421,12 @@ def report(results: list[dict]) -> str:
     names = sorted({name for r in results for name in r["steps"]})
     for name in names:
         row(f"  step: {name}", [f"{r['steps'].get(name, float('nan')):.2f} s" for r in results])
+    components = [name for name, _ in COMPONENTS] + ["other"]
+    for name in components:
+        row(
+            f"  profile nl (cProfile, own time): {name}",
+            [f"{100 * r['profile'].get(name, 0) / sum(r['profile'].values()):.0f} %" for r in results],
+        )
     row(
         "Pagefind indexing (separate run)",
         [f"{r['pagefind']:.2f} s" for r in results],

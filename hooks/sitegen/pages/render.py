@@ -178,7 +178,9 @@ class _Context:
     def labels(self, vocabulary: str, codes: list[str], separator: str = ", ") -> Markup:
         """The labels of `codes`, escaped and joined (a function, not a macro: it runs for every
         fact and table cell, and a macro call costs many times more)."""
-        return Markup(escape(separator)).join(self.catalog.label(vocabulary, code, self.lang) for code in codes)
+        return Markup(escape(separator)).join(
+            self.catalog.label(vocabulary, code, self.lang) for code in codes
+        )
 
     def url(self, kind: str, record_id: str) -> str:
         return self.root + record_path(kind, record_id)
