@@ -115,7 +115,7 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
             lines += [f"## {strings.field(name)}", "", *(f"- {item}" for item in items), ""]
     for heading, section, ids in related:
         if ids:
-            lines += [f"## {heading}", "", *(f"- [{other}](../{other}.md)" for other in ids), ""]
+            lines += [f"## {heading}", "", *(f"- [{other}](../{section}/{other}.md)" for other in ids), ""]
     lines += [f"## {strings.field('sources')}", "", strings.t("sources-intro"), ""]
     lines += [f"- [{source.title}]({source.url}), {source.read}" for source in record.sources]
     lines += ["", strings.t("last-verified", date=str(record.last_verified)), ""]
