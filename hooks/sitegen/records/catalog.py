@@ -442,7 +442,16 @@ def _report(
 def _position(root: Path, entry: Entry, loc: tuple) -> tuple[int, int]:
     """Where a field of a valid record is; read again from its file: rare, and cheaper than keeping
     every node tree."""
-    return _at(positions(load_file(root / entry.path)[1]), loc)
+    path = root / entry.path
+    stat = path.stat()
+    return _at(_positions_of(str(path), stat.st_size, stat.st_mtime_ns), loc)
+
+
+@functools.lru_cache(maxsize=256)
+def _positions_of(path: str, size: int, modified: int) -> dict:
+    """The positions of a file's fields, kept while its size and modification time stay the same
+    (`make serve` names the same warnings after every save)."""
+    return positions(load_file(Path(path))[1])
 
 
 def _where(root: Path, entry: Entry, loc: tuple) -> str:
