@@ -93,7 +93,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(50)  # before Material's search: the preview may switch it off, see below
 def on_config(config):
     if _session is not None:
-        _session.cache_templates(config)
+        _session.cache_templates(config, project_root(config))
         if _session.incremental:
             # Material's search indexes only the pages a dirty build rebuilds (see sitegen.pages.preview).
             config.plugins["material/search"].config.enabled = False
@@ -160,7 +160,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, name, content=svg))
     files.append(File.generated(config, LOOKUP_FILE, content=lookup_json(state.catalog, state.language.code)))
     # The whole focus report on one page, to print (sitegen/pages/focus_report.py assembles it).
-    print_page = File.generated(
+    print_page = preview.GeneratedPage.generated(
         config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV
     )
     print_page.edit_uri = None  # nothing to edit: the chapters are the sources
@@ -282,15 +282,24 @@ def _plan_preview(state, files: Files, config) -> None:
         return
     plan = state.session.plan(project_root(config), state.catalog)
     record_outputs, region_outputs, docs_outputs = {}, {}, []
+    chapters = set(focus_report.chapter_files(config["nav"])) if state.errors is None else set()
+    print_page, chapters_rebuilt = None, False
     for file in files.documentation_pages():
         entry = state.record_pages.get(file.src_uri)
         region = state.region_pages.get(file.src_uri)
         if entry is not None:
-            record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
+            if (entry.kind, entry.id) in plan.records:
+                record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
         elif region is not None:
-            region_outputs[region.code] = Path(file.abs_dest_path)
-        else:
+            if region.code in plan.regions:
+                region_outputs[region.code] = Path(file.abs_dest_path)
+        elif file.src_uri == focus_report.PRINT_PAGE:
+            print_page = file
+        elif plan.rebuilds_page(file.content_string):
             docs_outputs.append(Path(file.abs_dest_path))
+            chapters_rebuilt |= file.src_uri in chapters
+    if print_page is not None and chapters_rebuilt:  # the whole report on one page
+        docs_outputs.append(Path(print_page.abs_dest_path))
     preview.apply(plan, Path(config.site_dir), docs_outputs, record_outputs, region_outputs)
 
 

@@ -14,8 +14,9 @@ their errors instead of stopping (`preview_errors.py`). It keeps:
 With `mkdocs serve --dirty` (what `make serve` runs) MkDocs writes only the pages whose file
 reports itself modified (`File.is_modified()`: no output yet, or output older than the source).
 `plan` decides what that is: after a change to a record, its pages and the pages that show it
-(related records, the region pages it is listed on, and every hand-written page: the overviews,
-the home page, the news and the focus report list records, and they are few); after any other
+(related records, the region pages it is listed on, and the hand-written pages with a generated
+part that shows records of its kind, `render.FRAGMENTS`: the overviews, the home page, the news,
+and for a network the focus report too); after any other
 change, after a build that showed errors, or after a failed build, everything. The pages to
 rebuild lose their output file, so MkDocs rebuilds them; a deleted record's page is removed.
 Material's search merges a dirty rebuild's pages into its index as if only one page changed, so
@@ -38,25 +39,33 @@ from ..records.catalog import Catalog, Entry
 from ..records.record_cache import RecordCache
 from ..site import CONTENT_DIR, LANGUAGES, RECORD_KINDS, record_path
 from .regions import region_index
+from .render import FRAGMENTS, MARKER
 
 WATCHED = ("docs", "overrides", "hooks", CONTENT_DIR, *(lang.config_file for lang in LANGUAGES))
 """Everything the pages are made from; the record files are followed one by one (`changed_records`)."""
-RECORD_FOLDERS = tuple(Path(kind.folder) for kind in RECORD_KINDS.values())
+RECORD_FOLDERS = tuple(kind.folder for kind in RECORD_KINDS.values())
 
 
 def fingerprint(root: Path) -> str:
     """Names, sizes and modification times of every watched file but the records: different when
     any changed."""
+    skipped = {os.path.join(root, folder) for folder in RECORD_FOLDERS}
     parts = []
     for name in WATCHED:
-        top = root / name
-        found = [top] if top.is_file() else sorted(top.rglob("*")) if top.is_dir() else []
+        top = os.path.join(root, name)
+        if os.path.isfile(top):
+            found = [top]
+        else:
+            found = []
+            for folder, subfolders, files in os.walk(top):
+                subfolders[:] = sorted(
+                    sub for sub in subfolders
+                    if sub != "__pycache__" and os.path.join(folder, sub) not in skipped
+                )
+                found += [os.path.join(folder, file) for file in sorted(files)]
         for path in found:
-            rel = path.relative_to(root)
-            if "__pycache__" in rel.parts or rel.parent in RECORD_FOLDERS or not path.is_file():
-                continue
-            stat = path.stat()
-            parts.append(f"{rel}:{stat.st_size}:{stat.st_mtime_ns}")
+            stat = os.stat(path)
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -70,6 +79,14 @@ class Plan:
     """(kind, id) of records that are gone: their pages are removed."""
     regions: set[str] = field(default_factory=set)
     """Codes of the region pages to rebuild: those that list a changed record, before or after."""
+    kinds: set[str] = field(default_factory=set)
+    """The kinds of the records that changed: a hand-written page is rebuilt when one of its
+    generated parts shows that kind (`render.FRAGMENTS`)."""
+
+    def rebuilds_page(self, markdown: str) -> bool:
+        """Whether a hand-written page with this Markdown is to be rebuilt."""
+        shown = (FRAGMENTS.get(name, self.kinds) for name in MARKER.findall(markdown))
+        return self.full or any(kinds & self.kinds for kinds in shown)
 
 
 def related(entry: Entry, catalog: Catalog) -> set[tuple[str, str]]:
@@ -110,7 +127,13 @@ def changed_records(old: Catalog, new: Catalog) -> Plan:
             if was is not None:
                 rebuild |= related(was, old)
     rebuild = {(kind, record_id) for kind, record_id in rebuild if record_id in new.entries.get(kind, {})}
-    return Plan(full=False, records=rebuild, removed=removed, regions=_regions_listing(changed, old, new))
+    return Plan(
+        full=False,
+        records=rebuild,
+        removed=removed,
+        regions=_regions_listing(changed, old, new),
+        kinds={kind for kind, _ in changed},
+    )
 
 
 def _regions_listing(changed: set[tuple[str, str]], old: Catalog, new: Catalog) -> set[str]:
@@ -151,6 +174,9 @@ class Preview:
     """`mkdocs serve --dirty`: MkDocs rebuilds only the pages reported modified."""
     records: RecordCache = field(default_factory=RecordCache)
     templates: TemplateCache = field(default_factory=TemplateCache)
+    theme_files: dict[tuple, list[str]] = field(default_factory=dict)
+    """The theme's files (MkDocs lists them for every build, Material's thousands of icons too),
+    by the theme's folders and the names in the project's own (`overrides/`)."""
     last_catalog: Catalog | None = None
     last_fingerprint: str | None = None
     built: bool = False
@@ -167,14 +193,26 @@ class Preview:
             return Plan(full=True)
         return changed_records(last, catalog)
 
-    def cache_templates(self, config) -> None:
+    def cache_templates(self, config, root: Path) -> None:
         """Give the theme environments of this build (`config.theme.get_env`) the session's
-        compiled templates."""
+        compiled templates and its list of the theme's files."""
         make_environment = config.theme.get_env
+        folders = tuple(config.theme.dirs)
+        own = [Path(folder) for folder in folders if Path(folder).is_relative_to(root)]
 
         def get_env() -> jinja2.Environment:
             environment = make_environment()
             environment.bytecode_cache = self.templates
+            list_templates = environment.list_templates
+
+            def listed(extensions=None, filter_func=None) -> list[str]:
+                names = tuple(sorted(str(path) for folder in own for path in folder.rglob("*")))
+                key = (folders, names, extensions, getattr(filter_func, "__qualname__", filter_func))
+                if key not in self.theme_files:
+                    self.theme_files[key] = list_templates(extensions, filter_func)
+                return list(self.theme_files[key])
+
+            environment.list_templates = listed  # type: ignore[method-assign]
             return environment
 
         config.theme.get_env = get_env
