@@ -5,8 +5,9 @@
 writes into `--out` what a person would have written without this project's machinery: the
 project's own pages (`docs/<lang>/`, the generated parts written out as Markdown tables and
 lists) and nav, and one plain Markdown page per record with the text its generated page shows
-(title, summary, facts, description, ambitions, schools, related records, sources), for every
-language, with Material's defaults: no hook, no overrides, no extra CSS or JavaScript. Each
+(title, summary, facts, description, ambitions, schools, related records, sources) and per
+labour-market region (its municipalities, networks and initiatives), for every language, with
+Material's defaults: no hook, no overrides, no extra CSS or JavaScript. Each
 language gets a config of its own (`mkdocs.<code>.yml`, the Dutch one builds the root, the others
 under their path), with Material's search off (`search=False`) as the project's language builds
 run, or on, for the complete build's reference.
@@ -22,9 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.pages.regions import Region, region_index
 from sitegen.records.catalog import Catalog, Entry, load_catalog
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGES, RECORD_KINDS, Language
+from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, Language
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 
@@ -150,6 +152,24 @@ def _overview(kind: str, catalog: Catalog, lang: str) -> str:
     return "\n".join(["| " + " | ".join(["", "", "", "", ""]) + " |", header, *rows])
 
 
+def region_markdown(region: Region, catalog: Catalog, lang: str) -> str:
+    """A region's page written by hand: its municipalities, networks and initiatives, linked."""
+    strings = Strings(lang)
+    label = catalog.label("labour_market_regions", region.code, lang)
+    lines = [f"# {strings.t('region-title', region=label)}", ""]
+    lines += [", ".join(municipality.name for municipality in region.municipalities), ""]
+    for kind, entries in (("networks", region.networks), ("initiatives", region.initiatives)):
+        section = RECORD_KINDS[kind].section
+        lines += [f"## {strings.t(f'section-{kind}')}", ""]
+        lines += [
+            f"- [{entry.record.name if kind == 'networks' else _text(entry.record.title, lang)}]"
+            f"(../{section}/{entry.id}.md)"
+            for entry in entries
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
 def _fill_markers(markdown: str, catalog: Catalog, lang: str, depth: int) -> str:
     def replace(match: re.Match) -> str:
         name = match.group(1)
@@ -181,6 +201,9 @@ def write_handwritten(project: Path, out: Path, search: bool = False) -> Path:
             target = docs / RECORD_KINDS[entry.kind].page_source(entry.id)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record_markdown(entry, catalog, lang.code), encoding="utf-8")
+        for region in region_index(catalog).regions.values():
+            target = docs / REGIONS_SECTION / f"{region.code}.md"
+            target.write_text(region_markdown(region, catalog, lang.code), encoding="utf-8")
         _write_config(out, lang, config, search)
     return out
 
