@@ -651,7 +651,10 @@ def growth(results: list[dict]) -> list[str]:
     ]
     for name, value in steps:
         per = [1000 * value(r) / r["initiatives"] for r in sizes]
-        ratio = per[-1] / per[0] if per[0] else float("nan")
+        if not per[0]:  # a step too quick to measure at the smallest size: no ratio
+            lines.append(f"{name:<56}" + "".join(f"{cost:>17.3f} ms" for cost in per) + f"{'-':>10}")
+            continue
+        ratio = per[-1] / per[0]
         verdict = "met" if ratio <= limit else "NOT MET"
         lines.append(
             f"{name:<56}"
