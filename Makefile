@@ -28,10 +28,10 @@ build-deps: $(BIN)/.installed
 	bash tools/install-system-packages.sh build
 
 serve: $(BIN)/.installed  ## preview the Dutch site with live reload on http://127.0.0.1:8000/
-	$(RUN) SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve -f mkdocs.yml -a 127.0.0.1:8000
+	$(RUN) SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty -f mkdocs.yml -a 127.0.0.1:8000
 
 serve-en: $(BIN)/.installed  ## preview the English site on http://127.0.0.1:8001/en/
-	$(RUN) SITE_URL=http://127.0.0.1:8001/en/ $(BIN)/mkdocs serve -f mkdocs.en.yml -a 127.0.0.1:8001
+	$(RUN) SITE_URL=http://127.0.0.1:8001/en/ $(BIN)/mkdocs serve --dirty -f mkdocs.en.yml -a 127.0.0.1:8001
 
 build: build-deps  ## the complete site, both languages, into site/
 	$(RUN) $(BIN)/python -m sitegen build $(if $(SITE_URL),--site-url $(SITE_URL))

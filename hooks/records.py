@@ -3,12 +3,16 @@
 Both builds (`mkdocs.yml`, Dutch, and `mkdocs.en.yml`, English) run this hook; the language comes
 from `theme.language`. The hook only adapts MkDocs events to the plain modules in `sitegen/`:
 
+- `on_startup` starts, for `mkdocs serve`, the session that lives across its rebuilds
+  (`sitegen.pages.preview`): record files that did not change are not validated again, and with
+  `--dirty` (`make serve`) only the pages that show a changed record are rebuilt;
 - `on_config` makes the build's state (`sitegen.pages.build_state`): the catalog, validated with
   all errors at once before `site/` is touched, or handed over by the complete build, and the
   open-data licence (`extra.open_data_licence`); it checks
   `extra.languages` against the site model (`sitegen.site`) and derives the language switch and
-  sitemap alternates from it; in `mkdocs serve` invalid records do not stop the preview: its pages
-  show the errors instead (`sitegen.pages.preview_errors`), until the files are fixed;
+  sitemap alternates from it; in the session of `mkdocs serve` invalid records do not stop the
+  preview: its pages show the errors instead (`sitegen.pages.preview_errors`), until the files
+  are fixed;
 - `on_files` adds one page per record (`netwerken/<id>/`, `initiatieven/<id>/`) and per
   labour-market region (`regios/<code>/`), outside the nav, the locator maps (`kaarten/*.svg`) and
   the look-up data of "find your municipality" (`regios/gemeenten.json`);
@@ -29,12 +33,13 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from sitegen.pages import focus_report, news, preview_errors
+from sitegen.pages import focus_report, news, preview, preview_errors
 from sitegen.pages.build_state import project_root, start_broken_preview, start_build, state_of
 from sitegen.pages.editing import (
     FormTemplateError,
@@ -70,28 +75,37 @@ FOOTER_LINKS = {
 }
 
 
-_serving = False
-"""Whether this process is `mkdocs serve`. MkDocs names the command only to `on_startup`, once per
-process, and keeps this module loaded for every rebuild of the preview."""
+_session: preview.Preview | None = None
+"""The `mkdocs serve` session; None for `mkdocs build`. MkDocs names the command only to
+`on_startup`, once per process, and keeps this module loaded for every rebuild of the preview."""
 
 
 # Hooks -----------------------------------------------------------------------------------------
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _session
+    _session = preview.Preview(incremental=dirty) if command == "serve" else None
+    if _session is not None and dirty:
+        preview.quiet_dirty_warning()
 
 
+@event_priority(50)  # before Material's search: the preview may switch it off, see below
 def on_config(config):
+    if _session is not None:
+        _session.cache_templates(config, project_root(config))
+        if _session.incremental:
+            # Material's search indexes only the pages a dirty build rebuilds (see sitegen.pages.preview).
+            config.plugins["material/search"].config.enabled = False
     try:
-        state = start_build(config)
+        state = start_build(config, _session)
     except LicenceSettingError as error:
         raise PluginError(str(error)) from None
     except CatalogError as error:
-        if not _serving:
+        if _session is None:
             raise PluginError(str(error)) from None
-        state = start_broken_preview(config, error)  # the preview answers with the errors (see on_files)
+        # The preview answers with the errors (see on_files).
+        state = start_broken_preview(config, error, _session)
         config.extra["preview_errors"] = str(preview_errors.error_list(error))  # pages and 404.html
     if not state.published and state.errors is None:  # the complete build prints them once, before
         for warning in state.catalog.warnings:  # info: --strict stops on warnings, these are allowed
@@ -120,11 +134,14 @@ def on_files(files: Files, config) -> Files:
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
                 files.append(page)
+        _plan_preview(state, files, config)
         return files
     docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     for entry in state.catalog.all_entries():
         src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
-        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = preview.GeneratedPage.generated(
+            config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+        )
         # The edit link points at the record's YAML file, not at the generated page: `edit_uri`
         # is relative to the pages' folder (`docs/nl/`), the record's path to the project.
         file.edit_uri = posixpath.relpath(entry.path, docs_folder)
@@ -133,7 +150,9 @@ def on_files(files: Files, config) -> Files:
     # One page per labour-market region, its locator map, and the data of the look-up box.
     for region in region_index(state.catalog).regions.values():
         src_uri = f"{REGIONS_SECTION}/{region.code}.md"
-        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file = preview.GeneratedPage.generated(
+            config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+        )
         file.edit_uri = None  # generated from the CBS table and the records
         files.append(file)
         state.region_pages[src_uri] = region
@@ -141,12 +160,23 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, name, content=svg))
     files.append(File.generated(config, LOOKUP_FILE, content=lookup_json(state.catalog, state.language.code)))
     # The whole focus report on one page, to print (sitegen/pages/focus_report.py assembles it).
-    print_page = File.generated(
+    print_page = preview.GeneratedPage.generated(
         config, focus_report.PRINT_PAGE, content="", inclusion=InclusionLevel.NOT_IN_NAV
     )
     print_page.edit_uri = None  # nothing to edit: the chapters are the sources
     files.append(print_page)
+    _plan_preview(state, files, config)
     return files
+
+
+def on_post_build(config) -> None:
+    if state_of(config).session is not None:
+        state_of(config).session.finished()
+
+
+def on_build_error(error) -> None:
+    if _session is not None:
+        _session.failed()
 
 
 def on_nav(nav: Navigation, config, files: Files) -> Navigation:
@@ -244,6 +274,33 @@ def on_page_context(context, page: Page, config, nav):
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def _plan_preview(state, files: Files, config) -> None:
+    """In a dirty `mkdocs serve` rebuild, leave MkDocs to rebuild only what the change touches."""
+    if state.session is None:
+        return
+    plan = state.session.plan(project_root(config), state.catalog)
+    record_outputs, region_outputs, docs_outputs = {}, {}, []
+    chapters = set(focus_report.chapter_files(config["nav"])) if state.errors is None else set()
+    print_page, chapters_rebuilt = None, False
+    for file in files.documentation_pages():
+        entry = state.record_pages.get(file.src_uri)
+        region = state.region_pages.get(file.src_uri)
+        if entry is not None:
+            if (entry.kind, entry.id) in plan.records:
+                record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
+        elif region is not None:
+            if region.code in plan.regions:
+                region_outputs[region.code] = Path(file.abs_dest_path)
+        elif file.src_uri == focus_report.PRINT_PAGE:
+            print_page = file
+        elif plan.rebuilds_page(file.content_string):
+            docs_outputs.append(Path(file.abs_dest_path))
+            chapters_rebuilt |= file.src_uri in chapters
+    if print_page is not None and chapters_rebuilt:  # the whole report on one page
+        docs_outputs.append(Path(print_page.abs_dest_path))
+    preview.apply(plan, Path(config.site_dir), docs_outputs, record_outputs, region_outputs)
 
 
 def _editors_mail(config, page: Page, subject: str = "mail-subject", title: str | None = None) -> str | None:

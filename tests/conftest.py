@@ -1,5 +1,6 @@
 """Shared fixtures: real builds of the project (with its own or fixture content), a local web
-server for a built site, and headless Debian Chromium driven by Playwright.
+server for a built site, the preview (`mkdocs serve --dirty`, as `make serve` runs it) of a copy of
+the project, and headless Debian Chromium driven by Playwright.
 
 Builds are expensive, so each kind is built once per test session into a temporary copy of the
 project; tests only read from them.
@@ -16,7 +17,11 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -194,6 +199,77 @@ def serve(directory: Path, port: int = 0) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class Preview:
+    """A running `mkdocs serve`: its address and the file its output goes to."""
+
+    url: str
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def builds_done(self) -> int:
+        return self.output().count("Documentation built in")
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, page) of one request; an error status is an answer too."""
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", errors="replace")
+
+
+def wait_until(url: str, check: Callable[[int, str], bool], seconds: float, what: str) -> tuple[int, str]:
+    """Fetch `url` until `check(status, page)` holds (the preview rebuilds in the background)."""
+    deadline = time.monotonic() + seconds
+    last: tuple[int, str] = (0, "")
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if check(*last):
+                return last
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url}: {what} not seen within {seconds} s; last answer {last[0]}: {last[1][:300]}")
+
+
+def run_preview(project: Path, *options: str) -> Iterator[Preview]:
+    """`mkdocs serve --dirty` (as `make serve` runs it, at the local address) in `project`, on a
+    free port; its output goes to a file, so it never blocks on a full pipe. Stops only this process."""
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
+    env.pop("SITEGEN_MESSAGES", None)
+    log = project.parent / "serve.log"
+    with open(log, "w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.yml"]
+            + ["-a", f"127.0.0.1:{port}", *options],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield Preview(f"http://127.0.0.1:{port}/", log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def preview(fixture_project: Path) -> Iterator[Preview]:
+    """The preview of a copy of the fixture project (see `run_preview`)."""
+    yield from run_preview(fixture_project)
 
 
 @pytest.fixture(scope="session")

@@ -1,76 +1,25 @@
 """`make serve` with a broken record: the browser gets a page with the errors, and the site again once
-the record is fixed. A real `mkdocs serve` on a copy of the fixture project, on a free local port."""
+the record is fixed. A real `mkdocs serve --dirty` (conftest's `preview`) on a copy of the fixture
+project, on a free local port."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
-import pytest
-
-from conftest import _free_port
+from conftest import fetch, wait_until
 
 STARTUP_SECONDS = 120
 RELOAD_SECONDS = 90
 
 
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=20) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
-
-
 def wait_for(url: str, wanted: str, seconds: float) -> tuple[int, str]:
-    """Fetch until the page holds `wanted` (the preview rebuilds in the background)."""
-    deadline = time.monotonic() + seconds
-    last: tuple[int, str] = (0, "")
-    while time.monotonic() < deadline:
-        try:
-            last = fetch(url)
-            if wanted in last[1]:
-                return last
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise AssertionError(
-        f"{url} did not show {wanted!r} within {seconds} s; last answer: {last[0]} {last[1][:300]}"
-    )
+    return wait_until(url, lambda status, page: wanted in page, seconds, repr(wanted))
 
 
-@pytest.fixture
-def serve(fixture_project: Path):
-    """Start `mkdocs serve` in the project; yield its address; stop it (only this process)."""
-    port = _free_port()
-    # As `make serve` does: the preview lives at the local address, not the public one's path.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
-    env.pop("SITEGEN_MESSAGES", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
-        cwd=fixture_project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixture_project, serve):
+def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixture_project, preview):
+    serve = preview.url
     record = fixture_project / "content/initiatives/hoofd.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(

@@ -9,9 +9,11 @@ import re
 import pytest
 
 from conftest import empty_cells
-from sitegen.pages.render import format_date, render_fragment, render_record
+from sitegen.pages.licence import licence_of
+from sitegen.pages.render import FRAGMENTS, format_date, render_fragment, render_record
 from sitegen.records import markdown_text
 from sitegen.records.schema import Markdown, Text
+from sitegen.site import RECORD_KINDS
 
 
 @pytest.mark.parametrize(
@@ -210,3 +212,46 @@ def test_funding_participants_and_penvoerder_are_shown_in_the_page_language(cata
     for text in expected:
         assert text in html, text
     assert 'href="https://example.org/besluit"' in html
+
+
+def _other_records(catalog, kind: str, removed: bool):
+    """The catalog with the records of `kind` renamed (every record's title or name), or removed."""
+    if removed:
+        return dataclasses.replace(catalog, entries={**catalog.entries, kind: {}})
+    field = "title" if kind == "initiatives" else "name"
+    value = Text(nl="Ander record", en="Another record") if field == "title" else "Ander record"
+    entries = {
+        id: dataclasses.replace(entry, record=entry.record.model_copy(update={field: value}))
+        for id, entry in catalog.entries[kind].items()
+    }
+    return dataclasses.replace(catalog, entries={**catalog.entries, kind: entries})
+
+
+@pytest.mark.parametrize("name", sorted(FRAGMENTS))
+def test_a_generated_part_shows_no_records_of_the_kinds_it_does_not_name(catalog, name):
+    """`make serve` rebuilds a hand-written page after a save to a record only when one of its parts
+    names the record's kind (FRAGMENTS): a part must not change when records of another kind do."""
+    values = dict(
+        editors_mail="mailto:redactie@example.org",
+        editors_address="redactie@example.org",
+        licence=licence_of({"open_data_licence": {"name": "CC0 1.0", "url": "https://example.org/cc0"}}),
+    )
+    for lang in ("nl", "en"):
+        shown = str(render_fragment(name, catalog, lang, "../", **values))
+        for kind in set(RECORD_KINDS) - FRAGMENTS[name]:
+            for removed in (False, True):
+                other = _other_records(catalog, kind, removed)
+                assert str(render_fragment(name, other, lang, "../", **values)) == shown, (kind, removed)
+
+
+@pytest.mark.parametrize("name", sorted(name for name, kinds in FRAGMENTS.items() if kinds))
+def test_a_generated_part_that_names_a_kind_shows_its_records(catalog, name):
+    """The other way round: each kind a part names changes it (else the page is rebuilt for nothing)."""
+    values = dict(editors_mail="mailto:redactie@example.org", editors_address="redactie@example.org")
+    shown = str(render_fragment(name, catalog, "nl", "../", **values))
+    for kind in FRAGMENTS[name]:
+        changed = [
+            str(render_fragment(name, _other_records(catalog, kind, removed), "nl", "../", **values))
+            for removed in (False, True)
+        ]
+        assert any(html != shown for html in changed), kind

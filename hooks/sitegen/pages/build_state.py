@@ -1,7 +1,8 @@
 """The state of one MkDocs build of one language, made by the records hook in `on_config`.
 
 It lives on that build's config under one key (`STATE`) and goes with it: `mkdocs serve` loads a
-new config, and so makes a new state, for every rebuild. Making it empties the caches of strings,
+new config, and so makes a new state, for every rebuild (what lives across them is the session's
+`Preview`, `pages/preview.py`, handed in by the hook). Making it empties the caches of strings,
 fields and Markdown (`records/caches.py`), so nothing one build read is seen by the next.
 
 The complete build (`outputs/build.py`) runs MkDocs itself, in the same process, and hands over the
@@ -21,6 +22,7 @@ from ..records import caches
 from ..records.catalog import Catalog, CatalogError, Entry, load_catalog
 from ..site import Language, language
 from .licence import Licence, licence_of
+from .preview import Preview
 from .regions import Region
 
 STATE = "sitegen_state"
@@ -46,6 +48,8 @@ class BuildState:
     errors: CatalogError | None = None
     """`mkdocs serve` with invalid records: the errors its pages show, instead of a catalog (which
     is then empty; see `pages/preview_errors.py`)."""
+    session: Preview | None = None
+    """The `mkdocs serve` session this build is part of (`pages/preview.py`); None for a build."""
 
     @property
     def preview(self) -> bool:
@@ -57,29 +61,33 @@ def hand_over(config, catalog: Catalog) -> None:
     config[VALIDATED_CATALOG] = catalog
 
 
-def start_build(config) -> BuildState:
+def start_build(config, session: Preview | None = None) -> BuildState:
     """The state of the build of `config` (an MkDocs config), kept on it; raise CatalogError or
-    LicenceSettingError."""
+    LicenceSettingError. A `session` (`mkdocs serve`) validates again only the record files that
+    changed."""
     caches.clear()
     handed = config.get(VALIDATED_CATALOG)
+    records = session.records if session is not None else None
     state = BuildState(
         language=language(config["theme"]["language"]),
-        catalog=handed if handed is not None else load_catalog(project_root(config)),
+        catalog=handed if handed is not None else load_catalog(project_root(config), records),
         published=handed is not None,
         licence=licence_of(config["extra"]),
+        session=session,
     )
     config[STATE] = state
     return state
 
 
-def start_broken_preview(config, errors: CatalogError) -> BuildState:
+def start_broken_preview(config, errors: CatalogError, session: Preview) -> BuildState:
     """The state of a `mkdocs serve` build whose records are invalid: it shows `errors` instead."""
     state = BuildState(
         language=language(config["theme"]["language"]),
-        catalog=None,
+        catalog=None,  # type: ignore[arg-type]
         published=False,
         licence=licence_of(config["extra"]),
-        errors=errors,  # type: ignore[arg-type]
+        errors=errors,
+        session=session,
     )
     config[STATE] = state
     return state

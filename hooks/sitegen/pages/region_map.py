@@ -121,13 +121,20 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
             legend.append((klass, strings.t("map-class-open", low=low)))
         else:
             legend.append((klass, strings.t("map-class-range", low=low, high=high)))
+    outline = catalog.__dict__.get(_OUTLINE_ATTRIBUTE)
+    if outline is None:  # the same on every page that shows the map: drawn once per catalog
+        outline = network_outline(index, active, regions_layer, provinces_layer)
+        catalog.__dict__[_OUTLINE_ATTRIBUTE] = outline
     return RegionMap(
         width=regions_layer.width,
         height=regions_layer.height,
         regions=regions,
-        outline=network_outline(index, active, regions_layer, provinces_layer),
+        outline=outline,
         legend=legend,
     )
+
+
+_OUTLINE_ATTRIBUTE = "_vh_network_outline"
 
 
 def credit(lang: str) -> str:

@@ -92,12 +92,34 @@ exists."""
 
 MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 """Where a hand-written page takes a generated part: `<!-- records:NAME -->`."""
-FRAGMENTS = {
-    "networks-table", "initiatives-table", "key-figures", "network-count", "network-profiles", "pillars",
-    "focus-downloads", "open-data-files", "open-data-fields", "open-data-licence", "field-docs-networks",
-    "field-docs-initiatives", "region-map", "place-finder", "municipalities-az",
-    "news", "news-latest", "editors-mail",
+_BOTH = frozenset({"networks", "initiatives"})
+_NETWORKS = frozenset({"networks"})
+_INITIATIVES = frozenset({"initiatives"})
+_NONE: frozenset[str] = frozenset()
+FRAGMENTS: dict[str, frozenset[str]] = {
+    "networks-table": _NETWORKS,
+    "initiatives-table": _INITIATIVES,
+    "key-figures": _NONE,
+    "network-count": _NETWORKS,
+    "network-profiles": _NETWORKS,
+    "pillars": _NETWORKS,
+    "focus-downloads": _NONE,
+    "open-data-files": _BOTH,
+    "open-data-fields": _NONE,
+    "open-data-licence": _NONE,
+    "field-docs-networks": _NETWORKS,
+    "field-docs-initiatives": _INITIATIVES,
+    "region-map": _BOTH,
+    "place-finder": _NONE,
+    "municipalities-az": _NONE,
+    "news": _INITIATIVES,
+    "news-latest": _INITIATIVES,
+    "editors-mail": _NONE,
 }
+"""Each generated part a hand-written page may take, with the kinds of record whose records it
+shows: after a save to a record, `make serve` rebuilds a page only when one of its parts shows
+that kind (`pages/preview.py`; tests/test_render.py checks each part against a catalog without
+the kinds it does not name)."""
 """The generated parts (templates in overrides/fragments/) a marker may name."""
 
 
@@ -175,6 +197,24 @@ class _Context:
     def label(self, vocabulary: str, code: str) -> str:
         return self.catalog.label(vocabulary, code, self.lang)
 
+    def labels(self, vocabulary: str, codes: list[str], separator: str = ", ") -> Markup:
+        """The labels of `codes`, escaped and joined (a function, not a macro: it runs for every
+        fact and table cell, and a macro call costs many times more)."""
+        return Markup(escape(separator)).join(
+            self.catalog.label(vocabulary, code, self.lang) for code in codes
+        )
+
+    @staticmethod
+    def row_data(kind: str, entry: Entry) -> Markup:
+        """The `data-vh-*` attributes of an overview row, one per filter (facets.py): the filter
+        form (filters.js) matches its choice against them. A function: it runs for every row."""
+        return Markup(
+            "".join(
+                f' data-vh-{facet.key}="{escape(" ".join(facet.codes(entry)))}"'
+                for facet in OVERVIEW_FACETS[kind]
+            )
+        )
+
     def url(self, kind: str, record_id: str) -> str:
         return self.root + record_path(kind, record_id)
 
@@ -242,6 +282,7 @@ class _Context:
             "text": self.text,
             "markdown": self.markdown,
             "label": self.label,
+            "labels": self.labels,
             "url": self.url,
             "date": self.date,
             "number": self.number,
@@ -250,6 +291,7 @@ class _Context:
             "field_rows": self.field_rows,
             "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
+            "row_data": self.row_data,
             "data_root": self.root + language(self.lang).up_to_site_root,
             "open_data_columns": self.open_data_columns,
             "scaffold": self.scaffold,

@@ -22,7 +22,8 @@ from ..site import CONTENT_DIR, RECORD_KINDS
 from .duplicates import find_duplicates
 from .fields import model_at
 from .messages import Message, message, table
-from .places import GeoDataError, Places, load_places, vocabulary_problems
+from .places import GEO_DIR, GeoDataError, Places, load_places, vocabulary_problems
+from .record_cache import RecordCache
 from .schema import (
     ID_MAX_LENGTH,
     PATTERN_MESSAGES,
@@ -281,8 +282,12 @@ def _read(path: Path, root: Path, errors: list[RecordError]) -> tuple[Any, Any] 
 # Loading ---------------------------------------------------------------------------------------
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read and check everything in `root/content`; raise CatalogError with every problem found."""
+def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
+    """Read and check everything in `root/content`; raise CatalogError with every problem found.
+
+    With a `cache` (`make serve`), a record file whose bytes, vocabularies and geodata are unchanged since
+    the cache saw it is not read or validated again: its record (the same object) or its errors
+    come from the cache."""
     root = Path(root)
     content = root / CONTENT_DIR
     errors: list[RecordError] = []
@@ -304,6 +309,8 @@ def load_catalog(root: Path) -> Catalog:
         if vocabularies is not None and places is not None:
             vocabularies = _with_places(vocabularies, places, read, vocabularies_rel, errors)
     context = {"vocabularies": vocabularies, "places": places}
+    if cache is not None:
+        cache.use_context([root / vocabularies_rel, *sorted((content / GEO_DIR).glob("*"))])
 
     key_figures: list[KeyFigureGroup] = []
     figures_path = content / KEY_FIGURES_FILE
@@ -335,21 +342,24 @@ def load_catalog(root: Path) -> Catalog:
                 )
                 continue
             present[kind].add(record_id)
-            if (read := _read(path, root, errors)) is None:
-                continue
-            data, node = read
-            if not isinstance(data, dict):
-                empty = data is None
-                errors.append(
-                    RecordError(rel, 1, 1, "", message("file.empty" if empty else "record.not_mapping"))
-                )
-                continue
-            record = _validate(model, data, context, rel, node, errors)
+            if cache is not None:
+                file_digest, known = cache.get(rel, path)
+                if known is None:
+                    first = len(errors)
+                    known = (_read_record(path, root, model, context, errors), errors[first:])
+                    cache.put(rel, file_digest, *known)
+                else:
+                    errors.extend(known[1])
+                record = known[0]
+            else:
+                record = _read_record(path, root, model, context, errors)
             if record is not None:
                 entries[kind][record_id] = Entry(kind, record_id, rel, record)
             # The node tree is dropped here: kept for 5,000 records, its millions of objects make
             # every garbage collection walk them all and loading several times slower.
 
+    if cache is not None:
+        cache.forget_missing({rel for kind in RECORD_KINDS for rel in _paths(kind, present)})
     errors.extend(_check_references(root, entries, present))
     warnings: list[RecordError] = []
     if places is not None and vocabularies is not None:
@@ -432,7 +442,16 @@ def _report(
 def _position(root: Path, entry: Entry, loc: tuple) -> tuple[int, int]:
     """Where a field of a valid record is; read again from its file: rare, and cheaper than keeping
     every node tree."""
-    return _at(positions(load_file(root / entry.path)[1]), loc)
+    path = root / entry.path
+    stat = path.stat()
+    return _at(_positions_of(str(path), stat.st_size, stat.st_mtime_ns), loc)
+
+
+@functools.lru_cache(maxsize=256)
+def _positions_of(path: str, size: int, modified: int) -> dict:
+    """The positions of a file's fields, kept while its size and modification time stay the same
+    (`make serve` names the same warnings after every save)."""
+    return positions(load_file(Path(path))[1])
 
 
 def _where(root: Path, entry: Entry, loc: tuple) -> str:
@@ -460,6 +479,23 @@ def _check_newest_first(groups: list[KeyFigureGroup], rel: str, node: Any) -> li
             ))
         previous = group.year
     return errors
+
+
+def _read_record(path: Path, root: Path, model: Any, context: dict, errors: list[RecordError]) -> Any | None:
+    """One record file read and validated; None (and its errors in `errors`) when it is wrong."""
+    rel = path.relative_to(root).as_posix()
+    if (read := _read(path, root, errors)) is None:
+        return None
+    data, node = read
+    if not isinstance(data, dict):
+        empty = data is None
+        errors.append(RecordError(rel, 1, 1, "", message("file.empty" if empty else "record.not_mapping")))
+        return None
+    return _validate(model, data, context, rel, node, errors)
+
+
+def _paths(kind: str, present: dict[str, set[str]]) -> list[str]:
+    return [f"{RECORD_KINDS[kind].folder}/{record_id}.yml" for record_id in present[kind]]
 
 
 def _check_references(

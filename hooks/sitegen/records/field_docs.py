@@ -9,6 +9,7 @@ Two outputs are made from the same rows: the tables on the site's page `velden/`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ class FieldRow:
 def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[Any] = ()) -> list[FieldRow]:
     """One row per field of the kind, nested fields included; examples from `records` where one has it."""
     strings = Strings(lang)
-    dumped = [record.model_dump(mode="json") for record in records]
+    examples, none = _Examples(records), _Examples(())
     fields = all_fields(kind)
     # No example is taken from the records for any field of a part that holds personal data.
     personal = tuple(f"{doc.path}." for doc in fields if any(child.personal for child in doc.children))
@@ -69,16 +70,45 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
                 vocabulary=doc.vocabulary,
                 example=""
                 if doc.kind == "object"
-                else _example(doc, vocabularies, [] if doc.path.startswith(personal) else dumped),
+                else _example(doc, vocabularies, none if doc.path.startswith(personal) else examples),
             )
         )
     return rows
 
 
-def _example(doc: SchemaField, vocabularies: Vocabularies, records: list[dict]) -> str:
-    value = next(
-        (found for record in records if (found := _value_at(record, doc.path)) not in (None, [], {})), None
-    )
+class _Examples:
+    """The records' values for the field docs: the first record with a value for a field gives its
+    example. A record is dumped to JSON data (as the example shows it) only once it has a value for
+    a field asked about: dumping all of them cost more than the page."""
+
+    def __init__(self, records: Iterable[Any]):
+        self.records = list(records)
+        self.dumped: dict[int, dict] = {}
+
+    def first(self, path: str) -> Any:
+        parts = [(part.removesuffix("[]"), part.endswith("[]")) for part in path.split(".")]
+        for index, record in enumerate(self.records):
+            value = record
+            for name, many in parts:  # _value_at, on the record's model: it runs for every record
+                value = value.get(name) if isinstance(value, dict) else getattr(value, name, None)
+                if many:
+                    value = value[0] if value else None
+                if value is None:
+                    break
+            if value in _EMPTY:
+                continue
+            if index not in self.dumped:
+                self.dumped[index] = record.model_dump(mode="json")
+            if (found := _value_at(self.dumped[index], path)) not in _EMPTY:
+                return found
+        return None
+
+
+_EMPTY = (None, [], {})
+
+
+def _example(doc: SchemaField, vocabularies: Vocabularies, records: _Examples) -> str:
+    value = records.first(doc.path)
     if value is not None and doc.many and isinstance(value, list):
         value = value[:2]
     if value is None:
@@ -87,6 +117,7 @@ def _example(doc: SchemaField, vocabularies: Vocabularies, records: list[dict]) 
 
 
 def _value_at(data: Any, path: str) -> Any:
+    """The value at `path` (`partners[].name`: of the first item) in JSON data."""
     for part in path.split("."):
         many = part.endswith("[]")
         if not isinstance(data, dict):
