@@ -62,6 +62,7 @@ from sitegen.pages.render import (
     render_region,
     toc_tokens,
 )
+from sitegen.pages.searchable import kept_out_of_search, searchable
 from sitegen.records.catalog import CatalogError
 from sitegen.records.i18n import Strings
 from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, language, root_of
@@ -243,12 +244,12 @@ def _page_content(html: str, page: Page, config) -> str:
         rendered = render_record(entry, catalog, lang, root, _record_links(entry, page, config))
         page.toc = get_toc(toc_tokens(rendered.headings))
         meta = render_record_meta(entry, catalog, lang, page.canonical_url or "")
-        return _searchable(str(rendered.html) + str(meta))
+        return searchable(str(rendered.html) + str(meta))
     region = state.region_pages.get(page.file.src_uri)
     if region is not None:
         rendered = render_region(region, catalog, lang, root)
         page.toc = get_toc(toc_tokens(rendered.headings))
-        return _searchable(str(rendered.html))
+        return searchable(str(rendered.html))
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
@@ -263,9 +264,9 @@ def _page_content(html: str, page: Page, config) -> str:
                 licence=state.licence,
             )
             html = html.replace(marker, str(fragment))
-    if _kept_out_of_search(page):
+    if kept_out_of_search(page.meta):
         return html
-    return _searchable(html)
+    return searchable(html)
 
 
 def on_page_context(context, page: Page, config, nav):
@@ -332,33 +333,6 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
     )
     mail = _editors_mail(config, page, "correction-subject", title=title)
     return RecordLinks(edit=page.edit_url, correction=correction or None, mail=mail)
-
-
-_BLOCKS = r"(?:dt|dd|dl|li|ul|ol|p|h[1-6]|th|td|tr|div|section|figcaption|figure)"
-_BLOCK_END = re.compile(rf"(</{_BLOCKS}>)(?=<(?!/))")
-_SPACE_BEFORE_BLOCK_END = re.compile(rf"\s+(?=</{_BLOCKS}>)")
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
-
-
-def _searchable(html: str) -> str:
-    """The page's own content is what Pagefind indexes (see `sitegen.outputs.search_index`): navigation,
-    header, footer and pages without content of their own (the 404 page) stay out."""
-    # Pagefind ends a block (a fact's <div>, a <p>, an <li>) with a full stop when its text ends
-    # in a letter or digit, so a snippet reads "Drenthe. https://…" and never runs one value into
-    # the next; a space before the end tag hides that letter from it, so the spaces go (they show
-    # nothing: a line's trailing space is dropped). A line break after a block end that an element
-    # follows keeps "Scholen</dt><dd>ongeveer" apart. Preformatted text keeps its spaces.
-    parts = _PRE.split(html)
-    for index in range(0, len(parts), 2):
-        parts[index] = _BLOCK_END.sub(r"\1\n", _SPACE_BEFORE_BLOCK_END.sub("", parts[index]))
-    return f"<div data-pagefind-body>{''.join(parts)}</div>"
-
-
-def _kept_out_of_search(page: Page) -> bool:
-    """Pages for editors (the fields, contributing) stay out of the readers' search index: their front
-    matter says `search: {exclude: true}`, as Material's own search (`make serve`) reads it too."""
-    setting = page.meta.get("search")
-    return isinstance(setting, dict) and setting.get("exclude") is True
 
 
 def _check_languages(config) -> None:
