@@ -279,29 +279,8 @@ def on_page_context(context, page: Page, config, nav):
 
 def _plan_preview(state, files: Files, config) -> None:
     """In a dirty `mkdocs serve` rebuild, leave MkDocs to rebuild only what the change touches."""
-    if state.session is None:
-        return
-    plan = state.session.plan(project_root(config), state.catalog)
-    record_outputs, region_outputs, docs_outputs = {}, {}, []
-    chapters = set(focus_report.chapter_files(config["nav"])) if state.errors is None else set()
-    print_page, chapters_rebuilt = None, False
-    for file in files.documentation_pages():
-        entry = state.record_pages.get(file.src_uri)
-        region = state.region_pages.get(file.src_uri)
-        if entry is not None:
-            if (entry.kind, entry.id) in plan.records:
-                record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
-        elif region is not None:
-            if region.code in plan.regions:
-                region_outputs[region.code] = Path(file.abs_dest_path)
-        elif file.src_uri == focus_report.PRINT_PAGE:
-            print_page = file
-        elif plan.rebuilds_page(file.content_string):
-            docs_outputs.append(Path(file.abs_dest_path))
-            chapters_rebuilt |= file.src_uri in chapters
-    if print_page is not None and chapters_rebuilt:  # the whole report on one page
-        docs_outputs.append(Path(print_page.abs_dest_path))
-    preview.apply(plan, Path(config.site_dir), docs_outputs, record_outputs, region_outputs)
+    if state.session is not None:
+        preview.prepare_dirty_build(state, files, config, project_root(config))
 
 
 def _editors_mail(config, page: Page, subject: str = "mail-subject", title: str | None = None) -> str | None:

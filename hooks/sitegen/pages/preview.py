@@ -38,6 +38,7 @@ from mkdocs.structure.files import File
 from ..records.catalog import Catalog, Entry
 from ..records.record_cache import RecordCache
 from ..site import CONTENT_DIR, LANGUAGES, RECORD_KINDS, record_path
+from . import focus_report
 from .regions import region_index
 from .render import FRAGMENTS, MARKER
 
@@ -222,6 +223,33 @@ class Preview:
 
     def failed(self) -> None:
         self.built = False
+
+
+def prepare_dirty_build(state, files, config, root: Path) -> None:
+    """Before a dirty rebuild of the preview, remove the output of every page the session's plan
+    says the change touches, so that MkDocs rebuilds exactly those (`state`: the build's
+    `BuildState`; `files`: the build's `Files`)."""
+    plan = state.session.plan(root, state.catalog)
+    record_outputs, region_outputs, docs_outputs = {}, {}, []
+    chapters = set(focus_report.chapter_files(config["nav"])) if state.errors is None else set()
+    print_page, chapters_rebuilt = None, False
+    for file in files.documentation_pages():
+        entry = state.record_pages.get(file.src_uri)
+        region = state.region_pages.get(file.src_uri)
+        if entry is not None:
+            if (entry.kind, entry.id) in plan.records:
+                record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
+        elif region is not None:
+            if region.code in plan.regions:
+                region_outputs[region.code] = Path(file.abs_dest_path)
+        elif file.src_uri == focus_report.PRINT_PAGE:
+            print_page = file
+        elif plan.rebuilds_page(file.content_string):
+            docs_outputs.append(Path(file.abs_dest_path))
+            chapters_rebuilt |= file.src_uri in chapters
+    if print_page is not None and chapters_rebuilt:  # the whole report on one page
+        docs_outputs.append(Path(print_page.abs_dest_path))
+    apply(plan, Path(config.site_dir), docs_outputs, record_outputs, region_outputs)
 
 
 def apply(
