@@ -212,7 +212,11 @@ class Preview:
         return self.log.read_text(encoding="utf-8")
 
     def builds_done(self) -> int:
-        return self.output().count("Documentation built in")
+        """Builds finished: the first, and each rebuild after a change. MkDocs logs "Documentation
+        built in N seconds" only once for each N (a filter drops messages it has logged before), so
+        the rebuilds are counted by the live server's own line, which it writes after each one."""
+        output = self.output()
+        return min(output.count("Documentation built in"), 1) + output.count("Reloading browsers")
 
 
 def fetch(url: str) -> tuple[int, str]:
