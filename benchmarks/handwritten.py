@@ -24,11 +24,10 @@ from pathlib import Path
 import yaml
 
 from sitegen.pages.regions import Region, region_index
+from sitegen.pages.render import MARKER
 from sitegen.records.catalog import Catalog, Entry, load_catalog
 from sitegen.records.i18n import Strings
 from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, Language
-
-MARKER = re.compile(r"<!--\s*records:([a-z-]+)\s*-->")
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -170,7 +169,7 @@ def region_markdown(region: Region, catalog: Catalog, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _fill_markers(markdown: str, catalog: Catalog, lang: str, depth: int) -> str:
+def _fill_markers(markdown: str, catalog: Catalog, lang: str) -> str:
     def replace(match: re.Match) -> str:
         name = match.group(1)
         if name == "initiatives-table":
@@ -193,10 +192,8 @@ def write_handwritten(project: Path, out: Path, search: bool = False) -> Path:
         for page in sorted(source.rglob("*.md")):
             target = docs / page.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
-            depth = len(page.relative_to(source).parts) - 1
-            target.write_text(
-                _fill_markers(page.read_text(encoding="utf-8"), catalog, lang.code, depth), encoding="utf-8"
-            )
+            filled = _fill_markers(page.read_text(encoding="utf-8"), catalog, lang.code)
+            target.write_text(filled, encoding="utf-8")
         for entry in catalog.all_entries():
             target = docs / RECORD_KINDS[entry.kind].page_source(entry.id)
             target.parent.mkdir(parents=True, exist_ok=True)

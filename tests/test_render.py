@@ -132,6 +132,16 @@ def test_overview_fragment_links_relative_to_the_page(catalog):
     assert 'href="../netwerken/alpha/"' in html
 
 
+def test_a_merged_network_name_is_escaped_once_in_the_network_count(catalog):
+    entries = dict(catalog.entries["networks"])
+    old = entries["beta-oud"]
+    renamed = old.record.model_copy(update={"name": "Bèta & <Oud>"})
+    entries["beta-oud"] = dataclasses.replace(old, record=renamed)
+    hostile = dataclasses.replace(catalog, entries={**catalog.entries, "networks": entries})
+    html = str(render_fragment("network-count", hostile, "nl", ""))
+    assert "Bèta &amp; &lt;Oud&gt;" in html and "&amp;amp;" not in html and "<Oud>" not in html
+
+
 def test_an_optional_column_is_hidden_only_when_no_row_has_a_value(catalog):
     def without(kind: str, **empty):
         entries = {

@@ -18,6 +18,7 @@ from sitegen.outputs.build import BuildFailed, build_site
 from sitegen.pages.render import format_date, format_figure
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.freshness import stale_before, stale_records
+from sitegen.records.i18n import Strings
 from sitegen.records.placeholders import find_placeholder
 from sitegen.site import LANGUAGES, record_path
 
@@ -42,7 +43,7 @@ def article(site, path: str) -> str:
 def test_u_talent_has_no_founding_year_of_junior_college_utrecht(real_site):
     page = read_page(real_site, "netwerken/u-talent")
     assert '"foundingDate"' not in page
-    assert "Opgericht" not in article(real_site, "netwerken/u-talent")
+    assert Strings("nl").field("founded") not in article(real_site, "netwerken/u-talent")
     assert "Junior College Utrecht" in article(real_site, "netwerken/u-talent")
     assert "niet bij het netwerk zelf" in article(real_site, "netwerken/u-talent")
 
@@ -55,8 +56,9 @@ def test_nijmegen_dates_radboud_membership_not_the_platform(real_site):
 
 
 def test_leiden_names_no_penvoerder(real_site):
-    assert "Penvoerder" not in article(real_site, "netwerken/regionaal-steunpunt-leiden")
-    assert "Lead institution" not in article(real_site, "en/netwerken/regionaal-steunpunt-leiden")
+    label = {lang: Strings(lang).field("lead_institution") for lang in ("nl", "en")}
+    assert label["nl"] not in article(real_site, "netwerken/regionaal-steunpunt-leiden")
+    assert label["en"] not in article(real_site, "en/netwerken/regionaal-steunpunt-leiden")
 
 
 def test_haaglanden_is_not_dated_until_2020_and_says_its_classification_is_the_editors(real_site):
@@ -107,7 +109,9 @@ def test_fields_page_explains_the_classification_and_marks_provisional_sectors(r
     assert "<code>trade</code>: Handel (voorlopig: nog door geen bron bevestigd)" in page
     assert "<code>engineering-built-environment</code>: Techniek en gebouwde omgeving (T)</li>" in page
     # Every initiative page links to that explanation, once, beside its classification.
-    for path in sorted((real_site / "initiatieven").glob("*/index.html")):
+    paths = sorted((real_site / "initiatieven").glob("*/index.html"))
+    assert paths
+    for path in paths:
         assert path.read_text(encoding="utf-8").count('href="../../velden/#classification"') == 1, path
 
 
@@ -242,9 +246,9 @@ def test_a_record_with_a_placeholder_text_fails_the_check(fixture_project):
 def test_an_optional_field_without_a_value_is_not_shown(fixture_site, fixture_catalog):
     for initiative in fixture_catalog.initiatives.values():
         assert initiative.theme_note is None
-    for path in ("initiatieven/hoofd", "en/initiatieven/hoofd"):
+    for path, lang in (("initiatieven/hoofd", "nl"), ("en/initiatieven/hoofd", "en")):
         page = read_page(fixture_site, path)
-        assert "Toelichting inhoudelijk thema" not in page and "Note on the content themes" not in page
+        assert Strings(lang).field("theme_note") not in page
         assert "Geen toelichting" not in page and "No explanation given" not in page
     # An optional column appears when at least one row has a value (one network of the two has a
     # founding year, one initiative of the two has themes); the other row's cell is empty, not a

@@ -15,7 +15,6 @@ news page's canonical link, as `pdf.py` does for the report.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
@@ -25,22 +24,19 @@ from ..records import markdown_text
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..site import LANGUAGES, record_path
-from .build_context import BuildContext, BuildFailed
+from .build_context import BuildContext, BuildFailed, published_address
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 
 def write_feeds(build: BuildContext) -> None:
     """The post-build step: one feed per language, beside its news page."""
     for lang in LANGUAGES:
         build_root = build.site / lang.path
-        page = build_root / PAGE / "index.html"
-        match = page.exists() and _CANONICAL.search(page.read_text(encoding="utf-8"))
-        if not match:
-            raise BuildFailed(f"{page}: no news page with a canonical address to build the feed on")
-        base = match.group(1).removesuffix(PAGE)
+        base = published_address(build_root, PAGE)
+        if base is None:
+            raise BuildFailed(f"{build_root / PAGE}: no news page with a canonical address for the feed")
         (build_root / FEED).write_bytes(atom_feed(build.catalog, lang.code, base))
 
 

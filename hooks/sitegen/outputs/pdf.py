@@ -13,7 +13,6 @@ After writing a PDF the step fills in its size beside the links to it in the foc
 from __future__ import annotations
 
 import functools
-import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,7 +26,7 @@ from ..pages.render import PDF_SIZE_SLOT, format_date
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..site import LANGUAGES, OVERRIDES_DIR, language
-from .build_context import BuildContext
+from .build_context import BuildContext, published_address
 
 PRINT_DIR = OVERRIDES_DIR / "print"
 STYLESHEET = "print/report.css"
@@ -35,7 +34,6 @@ STYLESHEET = "print/report.css"
 
 PDF_VARIANT = "pdf/ua-1"
 
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 
 def allows(site: Path, url: str) -> bool:
@@ -81,7 +79,9 @@ def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[P
     config = load_config(str(config_file))
     lang = config["theme"]["language"]
     build_root = site / language(lang).path
-    site_url = _published_address(build_root) or config["site_url"] or ""
+    # The printable page carries the address the language build was given, so links in the PDF
+    # point at the same site as its pages.
+    site_url = published_address(build_root, f"{SECTION}/print/") or config["site_url"] or ""
     report = build_report(config, catalog, link_base=site_url, chapter_level=1)
     html = render_report_html(report, site_url)
     document = weasyprint.HTML(
@@ -130,21 +130,6 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def _published_address(build_root: Path) -> str | None:
-    """The address the site is built for, read from the printable page's canonical link.
-
-    The language build was given the public address; the printable page carries it, so links in
-    the PDF point at the same site as its pages.
-    """
-    page = build_root / SECTION / "print" / "index.html"
-    if not page.exists():
-        return None
-    match = _CANONICAL.search(page.read_text(encoding="utf-8"))
-    if not match:
-        return None
-    return match.group(1).removesuffix(f"{SECTION}/print/")
 
 
 def _fill_in_size(folder: Path, size: int, lang: str) -> None:

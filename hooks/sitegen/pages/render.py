@@ -120,7 +120,6 @@ FRAGMENTS: dict[str, frozenset[str]] = {
 shows: after a save to a record, `make serve` rebuilds a page only when one of its parts shows
 that kind (`pages/preview.py`; tests/test_render.py checks each part against a catalog without
 the kinds it does not name)."""
-"""The generated parts (templates in overrides/fragments/) a marker may name."""
 
 
 @dataclass(frozen=True)

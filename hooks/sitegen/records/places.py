@@ -153,9 +153,6 @@ class Places:
             (m for m in self.municipalities.values() if m.region == region), key=lambda m: sort_key(m.name)
         )
 
-    def in_province(self, province: str) -> list[Municipality]:
-        return [m for m in self.municipalities.values() if m.province == province]
-
     def vocabulary(self) -> dict[str, VocabularyEntry]:
         """The `municipalities` vocabulary: CBS name -> the same name in both languages, with its code."""
         return {
