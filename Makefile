@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # MESSAGES=en: the record checks speak English (default: Dutch), in `make check`, `build` and `serve`.
 RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(if $(MESSAGES),SITEGEN_MESSAGES=$(MESSAGES))
 
-.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark lint test test-deps clean
+.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative docs-fields benchmark lint test test-quick test-deps clean
 
 # constraints.txt pins every package, dependencies of dependencies included.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -68,8 +68,18 @@ test-deps: $(BIN)/.installed-test
 lint: $(BIN)/.installed-test  ## ruff over the Python code (settings in pyproject.toml)
 	$(BIN)/ruff check .
 
-test: test-deps lint  ## install what the tests need, lint, then run the whole suite
-	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+# The suite runs in parallel: one worker more than the machine has cores, since a browser test spends
+# part of its time waiting for the page (TEST_WORKERS=1 runs it in one process). Each built site is
+# built once per run and shared by the workers (tests/conftest.py); --dist worksteal evens out the end.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+PYTEST := $(RUN) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+test: test-deps lint  ## install what the tests need, lint, then run the whole suite in parallel
+	$(PYTEST) --durations=20 $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
+
+test-quick: $(BIN)/.installed-test  ## the tests that need no browser and no built site (well under 90 s)
+	$(PYTEST) -m "not browser and not site" $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 
 clean:

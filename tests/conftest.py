@@ -2,21 +2,23 @@
 server for a built site, the preview (`mkdocs serve --dirty`, as `make serve` runs it) of a copy of
 the project, and headless Debian Chromium driven by Playwright.
 
-Builds are expensive, so each kind is built once per test session into a temporary copy of the
-project; tests only read from them.
+The suite runs in parallel (pytest-xdist, `make test`). A built site is built once per test run, by
+whichever worker needs it first, into a folder all workers share, and served by a server process of
+its own (`tests/static_server.py`) that lives as long as the run (`built_once`); tests only read from
+it. Browser contexts are shared by the tests of one module (`contexts`); each test gets a page of its
+own.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
+import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -26,6 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from sitegen import site
 from sitegen.outputs.build import build_site
@@ -37,6 +40,8 @@ RECORD_FILES = sorted(
     path for kind in site.RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")
 )
 """The project's own record files, every kind (not the vocabularies, key figures or geodata)."""
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+STATIC_SERVER = Path(__file__).resolve().parent / "static_server.py"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -64,6 +69,22 @@ def run_cli(project: Path, *args: str, **env: str) -> subprocess.CompletedProces
         [sys.executable, "-m", "sitegen", *args], cwd=project, capture_output=True, text=True,
         env={"PATH": os.environ["PATH"], **env},
     )
+
+
+# The quick tier ---------------------------------------------------------------------------------
+
+# Tests that use any of these build a site or run the preview: `make test-quick` leaves them out
+# (marker `site`), as it leaves out the browser tests (marker `browser`).
+SITE_FIXTURES = {
+    "real_served", "fixture_served", "real_site", "fixture_site", "real_url", "fixture_url", "fixture_port",
+    "hostile_site", "public_site", "synthetic_url", "subpath_url", "preview", "verbose_preview",
+}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 # Reading built pages ---------------------------------------------------------------------------
@@ -151,54 +172,116 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-# Material's language switch matches the sitemap's addresses by host and path, so each site is
-# built for the address it will be served from.
-@pytest.fixture(scope="session")
-def real_port() -> int:
-    return _free_port()
+@dataclass(frozen=True)
+class Served:
+    """A site built once for this test run and served: its folder and its address."""
+
+    site: Path
+    url: str
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """The folder every process of this test run shares: the controller's base folder under
+    pytest-xdist (each worker's own is a folder inside it), the base folder otherwise."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _test_run_pid() -> int:
+    """The process of the whole test run: under pytest-xdist a worker's parent, the controller."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path, str], Path]) -> Served:
+    """The site `name`, built once for the whole test run and served at the address it was built
+    for (Material's language switch matches the sitemap's addresses by host and path).
+
+    `build(folder, url)` builds into `folder` for `url` and returns the folder to serve. The first
+    worker to ask builds, under a lock; the others wait and read the result. The server is bound
+    before the build, so the address is the site's from the start."""
+    folder = _run_folder(tmp_path_factory) / f"built-{name}"
+    record = folder / "served.json"
+    with FileLock(f"{folder}.lock"):
+        if not record.exists():
+            folder.mkdir(exist_ok=True)
+            www = folder / "www"  # a link to what `build` returns, made once it is built
+            server = subprocess.Popen(
+                [sys.executable, str(STATIC_SERVER), str(www), str(_test_run_pid())],
+                stdout=subprocess.PIPE, text=True,
+            )
+            port = server.stdout.readline().split()[-1]
+            url = f"http://127.0.0.1:{port}/"
+            try:
+                site = build(folder, url)
+            except BaseException:
+                server.terminate()
+                raise
+            www.symlink_to(site, target_is_directory=True)
+            record.write_text(json.dumps({"site": str(site), "url": url, "pid": server.pid}))
+        served = json.loads(record.read_text())
+    return Served(Path(served["site"]), served["url"])
+
+
+def pytest_sessionfinish(session) -> None:
+    """The controller (or the only process) stops the servers of the run's built sites (they also
+    stop by themselves within a second of the run's end)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    base = session.config._tmp_path_factory.getbasetemp()
+    for record in base.glob("built-*/served.json"):
+        try:
+            os.kill(json.loads(record.read_text())["pid"], signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
+def _build_project(content: Path | None = None, **options) -> Callable[[Path, str], Path]:
+    """A `built_once` build: a copy of the project (with `content` as its records) built completely."""
+    return lambda folder, url: build_site(copy_project(folder / "project", content), site_url=url, **options)
 
 
 @pytest.fixture(scope="session")
-def fixture_port() -> int:
-    return _free_port()
+def real_served(tmp_path_factory) -> Served:
+    return built_once(tmp_path_factory, "real", _build_project())
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory, real_port) -> Path:
+def fixture_served(tmp_path_factory) -> Served:
+    return built_once(tmp_path_factory, "fixture", _build_project(FIXTURES / "content"))
+
+
+@pytest.fixture(scope="session")
+def real_site(real_served) -> Path:
     """The project's own content, built completely (both languages and every post-build step)."""
-    project = copy_project(tmp_path_factory.mktemp("real"))
-    return build_site(project, site_url=f"http://127.0.0.1:{real_port}/")
+    return real_served.site
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory, fixture_port) -> Path:
+def fixture_site(fixture_served) -> Path:
     """A small site from tests/fixtures/content: merged networks, a parent, hostile text, no English."""
-    project = copy_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "content")
-    return build_site(project, site_url=f"http://127.0.0.1:{fixture_port}/")
+    return fixture_served.site
+
+
+@pytest.fixture(scope="session")
+def real_url(real_served) -> str:
+    return real_served.url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_served) -> str:
+    return fixture_served.url
+
+
+@pytest.fixture(scope="session")
+def fixture_port(fixture_served) -> int:
+    """The port the fixture site was built for (a second build for the same address compares equal)."""
+    return int(fixture_served.url.rsplit(":", 1)[1].strip("/"))
 
 
 @pytest.fixture
 def fixture_project(tmp_path) -> Path:
     """A fresh, unbuilt copy of the project with the fixture records, for tests that change it."""
     return copy_project(tmp_path / "project", FIXTURES / "content")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve a folder on localhost from a thread; yield its address."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
@@ -277,16 +360,6 @@ def preview(fixture_project: Path) -> Iterator[Preview]:
 
 
 @pytest.fixture(scope="session")
-def real_url(real_site, real_port) -> Iterator[str]:
-    yield from serve(real_site, real_port)
-
-
-@pytest.fixture(scope="session")
-def fixture_url(fixture_site, fixture_port) -> Iterator[str]:
-    yield from serve(fixture_site, fixture_port)
-
-
-@pytest.fixture(scope="session")
 def browser():
     import playwright.sync_api as playwright_api  # a broken install fails here, never skips
 
@@ -307,49 +380,86 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def _new_page(browser, **options):
-    context = browser.new_context(**options)
-    context.add_init_script(_RECORD_CSP_VIOLATIONS)
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """`contexts(**options)`: the browser context of this module's tests with those options (made
+    on first use, closed after the module), so its tests share one cache and pay for one context.
+    Every context records Content-Security-Policy violations; one that bypasses the policy
+    (`bypass_csp=True`, for axe-core) has axe-core in every page it opens."""
+    made = {}
+
+    def get(**options):
+        key = repr(sorted(options.items()))
+        if key not in made:
+            context = browser.new_context(**options)
+            context.add_init_script(_RECORD_CSP_VIOLATIONS)
+            if options.get("bypass_csp"):
+                if not AXE.exists():
+                    pytest.fail("axe-core is missing: `make test` installs it from package-lock.json")
+                context.add_init_script(path=str(AXE))
+            made[key] = context
+        return made[key]
+
+    yield get
+    for context in made.values():
+        context.close()
+
+
+def _new_page(context, width: int = 1280, height: int = 720):
     page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
     page.foreign_requests = []
     page.dialogs = []
     page.on("request", lambda request: page.foreign_requests.append(request.url)
             if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.csp_violations = lambda: page.evaluate("window.__vhCspViolations || []")
-    return context, page
+    page.in_flight = set()
+    page.on("request", lambda request: page.in_flight.add(request))
+    page.on("requestfinished", lambda request: page.in_flight.discard(request))
+    page.on("requestfailed", lambda request: page.in_flight.discard(request))
+    return page
+
+
+def settle(page, frames: int = 200) -> None:
+    """Wait until the page has loaded and no request it made is still under way after two frames:
+    what `networkidle` asks, without its fixed half second of silence."""
+    page.wait_for_load_state("load")
+    for _ in range(frames):
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        if not page.in_flight:
+            return
+    raise AssertionError(f"requests still under way: {[request.url for request in page.in_flight]}")
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser page that records every request to another host, every dialog and every
-    Content-Security-Policy violation (`page.csp_violations()`)."""
-    context, page = _new_page(browser)
+def page(contexts):
+    """A new browser page (1280 x 720) that records every request to another host, every dialog and
+    every Content-Security-Policy violation (`page.csp_violations()`)."""
+    page = _new_page(contexts())
     yield page
-    context.close()
+    page.close()
 
 
 @pytest.fixture
-def page_at(browser):
-    """`page_at(width)`: a fresh page as `page`, in a window `width` CSS pixels wide."""
-    contexts = []
+def page_at(contexts):
+    """`page_at(width, height=800, **options)`: a new page as `page`, in a window `width` CSS pixels
+    wide, in the module's context with those options (`java_script_enabled=False`, `bypass_csp=True`)."""
+    pages = []
 
     def make(width: int, height: int = 800, **options):
-        context, page = _new_page(browser, viewport={"width": width, "height": height}, **options)
-        contexts.append(context)
-        return page
+        pages.append(_new_page(contexts(**options), width, height))
+        return pages[-1]
 
     yield make
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.close()
 
 
 @pytest.fixture
-def page_without_csp(browser):
-    """The same, with the site's Content-Security-Policy switched off: for injecting axe-core."""
-    context, page = _new_page(browser, bypass_csp=True)
-    yield page
-    context.close()
+def page_without_csp(page_at):
+    """The same, with the site's Content-Security-Policy switched off and axe-core in the page."""
+    return page_at(1280, 720, bypass_csp=True)
 
 
 def pdf_text(pdf: Path) -> str:

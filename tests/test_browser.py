@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import read_page
+from conftest import read_page, settle
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +73,7 @@ def test_record_pages_request_nothing_from_another_host_and_run_no_record_script
         "initiatieven/",
     ):
         page.goto(fixture_url + path)
-        page.wait_for_load_state("networkidle")
+        settle(page)
     assert page.foreign_requests == []
     assert page.dialogs == []
 
@@ -87,7 +87,7 @@ def test_a_page_asks_for_nothing_that_is_not_there_and_for_no_sitemap(page, fixt
     page.on("request", lambda request: requested.append(request.url))
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     page.goto(fixture_url + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert [url for url in requested if url.endswith("sitemap.xml")] == []
     assert failed == []
 

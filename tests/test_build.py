@@ -228,8 +228,9 @@ def _tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.site  # builds
 def test_a_bad_record_stops_the_build_and_the_previous_site_survives(fixture_project):
-    site = build_site(fixture_project)
+    site = build_site(fixture_project, steps=[])  # the pages are the site to keep; no post-build step
     before = _tree_digest(site)
     record = fixture_project / "content/initiatives/hoofd.yml"
     record.write_text(
@@ -264,10 +265,11 @@ def test_two_builds_of_the_same_sources_are_identical_byte_for_byte(fixture_site
     assert re.search(r"CreationDate:\s+\w+ Nov\s+1 00:00:00 2026", info.stdout), info.stdout
 
 
+@pytest.mark.site  # builds
 def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
     from sitegen.outputs.build import BuildFailed
 
-    site = build_site(fixture_project)
+    site = build_site(fixture_project, steps=[])  # the pages are the site to keep; no post-build step
     before = _tree_digest(site)
     page = fixture_project / "docs/en/over.md"
     page.write_text(page.read_text() + "\n[broken](does-not-exist.md)\n")

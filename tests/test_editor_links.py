@@ -174,6 +174,7 @@ def test_a_bad_form_template_is_refused(template, repo_url, message):
         check_form_template(template, repo_url)
 
 
+@pytest.mark.site  # builds
 def test_a_bad_form_template_stops_the_build(fixture_project):
     from sitegen.outputs.build import BuildFailed, build_site
 

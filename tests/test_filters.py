@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _free_port, load_by_path, serve
+from conftest import built_once, load_by_path
 from sitegen.outputs.build import build_site
 from sitegen.records.i18n import Strings
 
@@ -18,10 +18,11 @@ INITIATIVES = 40
 
 @pytest.fixture(scope="module")
 def synthetic_url(tmp_path_factory):
-    port = _free_port()
-    project = generate(tmp_path_factory.mktemp("synthetic"), initiatives=INITIATIVES, networks=6, seed=7)
-    site = build_site(project, site_url=f"http://127.0.0.1:{port}/")
-    yield from serve(site, port)
+    def build(folder, url):
+        project = generate(folder / "project", initiatives=INITIATIVES, networks=6, seed=7)
+        return build_site(project, site_url=url)
+
+    return built_once(tmp_path_factory, "synthetic", build).url
 
 
 def visible_rows(page, kind: str) -> int:
@@ -91,13 +92,11 @@ def test_shared_address_opens_the_filtered_view(page, synthetic_url):
     assert form.locator('select[name="sector"]').input_value() == value
 
 
-def test_without_javascript_the_whole_table_shows_and_the_form_does_not(browser, synthetic_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_whole_table_shows_and_the_form_does_not(page_at, synthetic_url):
+    page = page_at(1280, 720, java_script_enabled=False)
     page.goto(synthetic_url + "initiatieven/?sector=engineering-built-environment")
     assert not page.locator("form[data-vh-filters]").is_visible()
     assert visible_rows(page, "initiatives") == INITIATIVES
-    context.close()
 
 
 def test_filter_controls_are_labelled(page, synthetic_url):

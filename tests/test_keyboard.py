@@ -98,12 +98,9 @@ RUNS = [("", PHONE), ("", DESKTOP), ("en/", PHONE)]
 
 
 @pytest.fixture
-def sized_page(browser, request):
-    """A fresh page with the viewport width of the test's `width` parameter."""
-    context = browser.new_context(viewport={"width": request.getfixturevalue("width"), "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+def sized_page(page_at, request):
+    """A new page with the viewport width of the test's `width` parameter."""
+    return page_at(request.getfixturevalue("width"))
 
 
 @pytest.mark.parametrize(("prefix", "width"), RUNS, ids=["nl-360px", "nl-1280px", "en-360px"])

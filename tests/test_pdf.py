@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from conftest import FIXTURES, ROOT, copy_project, pdf_text
+from conftest import FIXTURES, ROOT, built_once, copy_project, pdf_text
 from sitegen.outputs.build import build_site
 from sitegen.outputs.pdf import allows, format_size, site_fetcher
 from sitegen.pages.focus_report import build_report
@@ -75,9 +75,12 @@ def embedded_files(pdf: Path) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile-pdf"), FIXTURES / "content")
-    (project / "content" / "networks" / "vijandig.yml").write_text(HOSTILE_NETWORK, encoding="utf-8")
-    return build_site(project)
+    def build(folder, url):
+        project = copy_project(folder / "project", FIXTURES / "content")
+        (project / "content" / "networks" / "vijandig.yml").write_text(HOSTILE_NETWORK, encoding="utf-8")
+        return build_site(project)
+
+    return built_once(tmp_path_factory, "hostile-pdf", build).site
 
 
 # The real content ------------------------------------------------------------------------------
@@ -93,9 +96,9 @@ def test_pdf_has_title_is_tagged_and_has_a_sensible_number_of_pages(real_site, l
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
-def test_pdf_names_the_site_as_its_author_not_the_networks(real_site, real_port, lang):
+def test_pdf_names_the_site_as_its_author_not_the_networks(real_site, real_url, lang):
     details = info(real_site / PDFS[lang])
-    address = f"http://127.0.0.1:{real_port}/{language(lang).path}"
+    address = f"{real_url}{language(lang).path}"
     assert details["Author"] == f"Website Regionale VO-HO netwerken ({address})"
     cover = pdf_text(real_site / PDFS[lang]).split("Inhoud" if lang == "nl" else "Contents", 1)[0]
     compiled = {"nl": "Samengesteld door de website", "en": "Compiled by the website"}[lang]

@@ -111,9 +111,8 @@ def test_the_browser_folds_names_as_the_build_does(page, real_url):
     assert page.evaluate("names => names.map(window.vhFold)", names) == [fold(name) for name in names]
 
 
-def test_without_javascript_the_map_links_and_the_a_to_z_list_answer(browser, real_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_map_links_and_the_a_to_z_list_answer(page_at, real_url):
+    page = page_at(1280, 720, java_script_enabled=False)
     page.goto(real_url)
     assert not page.locator(".vh-finder__box").is_visible()
     page.locator("svg.vh-map__svg a[href$='regios/drenthe/']").click()
@@ -122,7 +121,6 @@ def test_without_javascript_the_map_links_and_the_a_to_z_list_answer(browser, re
     page.wait_for_url(real_url + "gemeenten/")
     page.locator("a[href$='#gm0118']").click()
     page.wait_for_url(real_url + "regios/drenthe/#gm0118")
-    context.close()
 
 
 def test_every_region_of_the_map_has_a_link_with_an_accessible_name(page, real_url, real_catalog):
@@ -134,9 +132,7 @@ def test_every_region_of_the_map_has_a_link_with_an_accessible_name(page, real_u
             assert page.get_by_role("link", name=name, exact=True).count() == 1, name
 
 
-def test_the_map_in_forced_colours_keeps_its_patterns(browser, real_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_map_in_forced_colours_keeps_its_patterns(page, real_url):
     page.emulate_media(forced_colors="active")
     page.goto(real_url + "regios/")
     style = page.evaluate("""() => ({
@@ -148,27 +144,21 @@ def test_the_map_in_forced_colours_keeps_its_patterns(browser, real_url):
     # the system's text colour on its background: the patterns, not the colours, tell the classes apart
     assert style["hatch"] == style["border"] == style["text"]
     assert style["ground"] == style["canvas"] != style["text"]
-    context.close()
 
 
-def test_the_map_prints(browser, real_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_map_prints(page, real_url):
     page.goto(real_url + "regios/")
     page.emulate_media(media="print")
     assert page.locator("svg.vh-map__svg").is_visible()
     assert page.locator(".vh-map__legend").is_visible()
     assert not page.locator(".vh-finder").is_visible()
-    context.close()
 
 
-def test_the_map_and_a_region_page_reflow_at_320_pixels(browser, real_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
+def test_the_map_and_a_region_page_reflow_at_320_pixels(page_at, real_url):
+    page = page_at(320, 640)
     for path in ("", "regios/haaglanden/", "en/gemeenten/"):
         page.goto(real_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
-    context.close()
 
 
 @pytest.mark.parametrize(

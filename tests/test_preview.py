@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import fetch, wait_until
 
 STARTUP_SECONDS = 120
@@ -50,6 +52,7 @@ def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(fixtu
     assert status == 200 and "vh-preview-errors" not in page
 
 
+@pytest.mark.site  # builds
 def test_a_broken_record_still_stops_a_real_build(fixture_project):
     record = fixture_project / "content/initiatives/hoofd.yml"
     record.write_text(

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, copy_project, pdf_text
+from conftest import FIXTURES, ROOT, built_once, copy_project, pdf_text
 from sitegen.outputs.build import build_site
 from test_pdf import inflated
 
@@ -26,10 +26,14 @@ TEXT_FILES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css"}
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory) -> Path:
     """The fixture records built as `make build` builds them: no SITE_URL given."""
-    project = copy_project(tmp_path_factory.mktemp("public"), FIXTURES / "content")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("SITE_URL", raising=False)
-        return build_site(project)
+
+    def build(folder, url):  # for the public address, whatever address serves it
+        project = copy_project(folder / "project", FIXTURES / "content")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delenv("SITE_URL", raising=False)
+            return build_site(project)
+
+    return built_once(tmp_path_factory, "public", build).site
 
 
 def test_the_public_address_is_a_real_https_address():

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, _free_port, copy_project, serve
+from conftest import FIXTURES, built_once, copy_project
 from sitegen.outputs.build import build_site
 from sitegen.outputs.search_index import FILTERS
 
@@ -211,13 +211,14 @@ def test_material_search_is_off_in_the_built_site(fixture_site):
 @pytest.fixture(scope="module")
 def subpath_url(tmp_path_factory):
     """The fixture site built for and served under /vohonet/."""
-    port = _free_port()
-    project = copy_project(tmp_path_factory.mktemp("subpath"), FIXTURES / "content")
-    site = build_site(project, site_url=f"http://127.0.0.1:{port}/vohonet/")
-    served = tmp_path_factory.mktemp("served")
-    shutil.move(str(site), served / "vohonet")
-    for url in serve(served, port):
-        yield url + "vohonet/"
+
+    def build(folder, url):
+        site = build_site(copy_project(folder / "project", FIXTURES / "content"), site_url=url + "vohonet/")
+        (folder / "served").mkdir()
+        shutil.move(str(site), folder / "served" / "vohonet")
+        return folder / "served"
+
+    return built_once(tmp_path_factory, "subpath", build).url + "vohonet/"
 
 
 def test_search_works_under_a_sub_path(page, subpath_url):

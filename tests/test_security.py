@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import load_by_path
+from conftest import load_by_path, settle
 from sitegen.pages import csp
 from sitegen.pages.build_state import STATE, BuildState
 from sitegen.pages.licence import Licence
@@ -55,7 +55,7 @@ def test_every_built_page_carries_a_policy_and_no_other_host(fixture_site):
 def test_pages_run_under_their_policy_without_a_violation(page, fixture_url, prefix, path):
     page.goto(fixture_url + prefix + path)
     assert page.locator("head meta[http-equiv='Content-Security-Policy']").count() == 1
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.csp_violations() == []
 
 
@@ -86,7 +86,7 @@ def test_a_script_that_got_into_a_page_does_not_run(page, fixture_url):
 
     page.route(target, inject)
     page.goto(target)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.evaluate("window.vhInjected") is None
     blocked = page.csp_violations()
     assert sorted(blocked) == ["script-src-attr inline", "script-src-elem inline"]
