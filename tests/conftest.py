@@ -31,7 +31,7 @@ import pytest
 from filelock import FileLock
 
 from sitegen import site
-from sitegen.outputs.build import build_site
+from sitegen.outputs.build import POST_BUILD_STEPS, build_site
 from sitegen.records.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,8 @@ RECORD_FILES = sorted(
 """The project's own record files, every kind (not the vocabularies, key figures or geodata)."""
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 STATIC_SERVER = Path(__file__).resolve().parent / "static_server.py"
+WITHOUT_PDF = [(name, step) for name, step in POST_BUILD_STEPS if "PDF" not in name]
+"""The post-build steps but the focus report's PDFs, for sites whose tests do not read them."""
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

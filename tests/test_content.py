@@ -11,6 +11,7 @@ from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
 from sitegen.authoring.translations import missing_english
 from sitegen.records.fields import fields_of
 from sitegen.records.i18n import Strings
+from sitegen.records.places import load_places
 from sitegen.records.schema import KeyFigureGroup
 from sitegen.site import RECORD_KINDS
 
@@ -102,6 +103,19 @@ _DUTCH_WORDS = {
 }
 
 
+# Place names are proper names in both languages ("Wijk bij Duurstede", "Bergen op Zoom"), longest first.
+_PLACE_NAMES = sorted(
+    (
+        name
+        for place in load_places(ROOT / "content").municipalities.values()
+        for name in (place.name, *place.aliases)
+        if " " in name
+    ),
+    key=len,
+    reverse=True,
+)
+
+
 def _article_words(html: str) -> list[str]:
     import re
 
@@ -113,6 +127,8 @@ def _article_words(html: str) -> list[str]:
     # The page's own name is a proper name ("Sterk Techniekonderwijs Het Gooi"), wherever it stands.
     if title := re.search(r"<h1[^>]*>(.*?)</h1>", article, flags=re.S):
         text = text.replace(re.sub(r"<[^>]+>", "", title.group(1)).strip(), " ")
+    for name in _PLACE_NAMES:
+        text = text.replace(name, " ")
     return re.findall(r"[a-zà-ÿ]+", text.lower())
 
 

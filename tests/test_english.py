@@ -11,6 +11,7 @@ checked where the site prints it."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -45,6 +46,7 @@ _READER_TEXT = """() => {
 }"""
 
 
+@functools.cache
 def dutch_phrases() -> dict[str, re.Pattern]:
     """The pieces of each Dutch interface text (split at its placeholders) that its English
     counterpart does not share, as whole-word patterns."""
@@ -61,6 +63,7 @@ def dutch_phrases() -> dict[str, re.Pattern]:
     return phrases
 
 
+@functools.cache
 def proper_names() -> list[str]:
     """Every plain string of the real records (names, institutions, source titles), longest first."""
     names: set[str] = set()

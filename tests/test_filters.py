@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import built_once, load_by_path
+from conftest import WITHOUT_PDF, built_once, load_by_path
 from sitegen.outputs.build import build_site
 from sitegen.records.i18n import Strings
 
@@ -20,7 +20,7 @@ INITIATIVES = 40
 def synthetic_url(tmp_path_factory):
     def build(folder, url):
         project = generate(folder / "project", initiatives=INITIATIVES, networks=6, seed=7)
-        return build_site(project, site_url=url)
+        return build_site(project, site_url=url, steps=WITHOUT_PDF)  # the filters need no PDF
 
     return built_once(tmp_path_factory, "synthetic", build).url
 

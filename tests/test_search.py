@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, built_once, copy_project
+from conftest import FIXTURES, WITHOUT_PDF, built_once, copy_project
 from sitegen.outputs.build import build_site
 from sitegen.outputs.search_index import FILTERS
 
@@ -213,7 +213,8 @@ def subpath_url(tmp_path_factory):
     """The fixture site built for and served under /vohonet/."""
 
     def build(folder, url):
-        site = build_site(copy_project(folder / "project", FIXTURES / "content"), site_url=url + "vohonet/")
+        project = copy_project(folder / "project", FIXTURES / "content")
+        site = build_site(project, site_url=url + "vohonet/", steps=WITHOUT_PDF)  # the search needs no PDF
         (folder / "served").mkdir()
         shutil.move(str(site), folder / "served" / "vohonet")
         return folder / "served"
