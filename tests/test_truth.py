@@ -301,6 +301,36 @@ def test_every_record_has_an_https_source_and_a_check_date(path):
     assert isinstance(data.get("last_verified"), dt.date)
 
 
+def test_no_record_is_checked_before_its_sources_were_read(real_catalog):
+    """`last_verified` says when the whole record was checked against its sources: never before
+    the day one of them was read."""
+    early = [
+        f"{entry.path}: last_verified {entry.record.last_verified} before {source.url} (read {source.read})"
+        for entry in real_catalog.all_entries()
+        for source in entry.record.sources
+        if entry.record.last_verified < source.read
+    ]
+    assert early == []
+
+
+def test_municipalities_outside_the_region_are_explained_in_a_comment(real_catalog):
+    """An initiative may span two labour-market regions; its record then says why, in a YAML comment
+    that names each municipality outside its region (the check warns about them)."""
+    places, regions = real_catalog.places, real_catalog.vocabularies.labour_market_regions
+    unexplained = []
+    for entry in real_catalog.entries["initiatives"].values():
+        record = entry.record
+        lines = (ROOT / entry.path).read_text(encoding="utf-8").splitlines()
+        comments = "\n".join(line for line in lines if line.lstrip().startswith("#"))
+        for name in record.municipalities:
+            municipality = places.by_name[name]
+            region = regions[record.labour_market_region].cbs_code
+            if municipality.region != region and municipality.name not in comments:
+                other = places.region_names[municipality.region]
+                unexplained.append(f"{entry.path}: {municipality.name} ({other})")
+    assert unexplained == []
+
+
 def test_every_record_page_shows_when_it_was_last_checked(real_site, real_catalog):
     said = {"nl": "Laatst gecontroleerd op {}.", "en": "Last checked on {}."}
     for entry in real_catalog.all_entries():
