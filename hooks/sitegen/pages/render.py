@@ -25,7 +25,7 @@ from ..records.i18n import Strings
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, region_path, root_of
-from . import news, region_map
+from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
 from .json_ld import json_ld
@@ -114,6 +114,7 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "municipalities-az": _NONE,
     "news": _INITIATIVES,
     "news-latest": _INITIATIVES,
+    "subsidy-chart": _INITIATIVES,
     "editors-mail": _NONE,
 }
 """Each generated part a hand-written page may take, with the kinds of record whose records it
@@ -297,6 +298,8 @@ class _Context:
             "mailto": mailto,
             "pdf_size_slot": PDF_SIZE_SLOT,
             "region_map": self.region_map,
+            "subsidy_bars": lambda: subsidy_chart.subsidy_bars(self.catalog),
+            "described_initiatives": lambda: subsidy_chart.described_initiatives(self.catalog),
             "regions": lambda: region_index(self.catalog),
             "locator": self.locator,
             "region_url": self.region_url,

@@ -1,0 +1,66 @@
+"""The Sterk Techniekonderwijs grants on the initiatives overview: a bar for every amount of central-
+government money a record of the programme states, drawn at build time as inline SVG, the same
+figures as a table with their sources, readable on a phone and without WCAG violations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import read_page
+from sitegen.pages.subsidy_chart import PROGRAMME, described_initiatives, subsidy_bars
+from test_accessibility import violations
+
+
+def stated(catalog) -> list:
+    return [
+        (entry.id, funding.amount)
+        for entry in catalog.entries["initiatives"].values()
+        if entry.record.programme == PROGRAMME
+        for funding in entry.record.funding
+        if funding.funder == "state"
+    ]
+
+
+def test_every_stated_state_grant_is_one_bar_and_only_those(real_catalog):
+    bars = subsidy_bars(real_catalog)
+    assert sorted((bar.entry.id, bar.funding.amount) for bar in bars) == sorted(stated(real_catalog))
+    assert [bar.funding.amount for bar in bars] == sorted((bar.funding.amount for bar in bars), reverse=True)
+    assert bars[0].share == 1 and all(0 < bar.share <= 1 for bar in bars)
+    assert all(bar.funding.funder == "state" for bar in bars)
+
+
+@pytest.mark.parametrize(("prefix", "says"), [("", "Dit register beschrijft {} initiatieven"),
+                                              ("en/", "This register describes {} initiatives")])
+def test_the_overview_draws_the_bars_and_lists_them_with_their_sources(real_site, real_catalog, prefix, says):
+    html = read_page(real_site, prefix + "initiatieven/")
+    section = html[html.index('<section class="vh-subsidies"'):]
+    section = section[: section.index("</section>")]
+    bars = subsidy_bars(real_catalog)
+    assert says.format(described_initiatives(real_catalog)) in section
+    drawn = re.findall(r'<svg class="vh-subsidies__bar"[^>]*><rect width="([\d.]+)%"', section)
+    assert [float(share) for share in drawn] == [round(bar.share * 100, 2) for bar in bars]
+    assert '<div class="vh-subsidies__chart" role="img" aria-labelledby="vh-subsidies-caption">' in section
+    assert 'id="vh-subsidies-caption"' in section
+    rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", section, flags=re.S)
+    assert len(rows) == len(bars)
+    for row, bar in zip(rows, bars):
+        assert f'href="{bar.funding.source.url}"' in row
+        amount = f"{bar.funding.amount:,}".replace(",", "." if not prefix else ",")
+        assert amount in row
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_chart_is_readable_on_a_phone_and_accessible(page_at, real_url, prefix):
+    page = page_at(320, 640, bypass_csp=True)
+    page.goto(real_url + prefix + "initiatieven/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    chart = page.locator(".vh-subsidies__chart")
+    assert chart.evaluate("e => e.getBoundingClientRect().right") <= 320
+    label = page.locator(".vh-subsidies__label").first
+    size = label.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 12  # text a reader can read, not a picture shrunk to the screen
+    page.locator(".vh-subsidies__table summary").click()
+    assert violations(page) == []
