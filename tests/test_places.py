@@ -296,6 +296,17 @@ def test_every_region_of_the_map_is_a_named_link_to_a_page_that_exists(real_site
     assert '<table class="vh-table">' in html.split('id="vh-map-table"')[1]  # the same facts as a table
 
 
+@pytest.mark.parametrize(("prefix", "empty"), [("", "nog geen initiatief beschreven"),
+                                               ("en/", "no initiative described yet")])
+def test_the_legend_calls_an_empty_region_not_yet_described(real_site, prefix, empty):
+    """A white region is one the register does not describe yet, not one where nothing happens."""
+    html = (real_site / prefix / "index.html").read_text(encoding="utf-8")
+    legend = html[html.index('<ul class="vh-map__legend">') :]
+    legend = legend[: legend.index("</ul>")]
+    assert empty in legend
+    assert "0 initiatieven" not in legend and "0 initiatives" not in legend
+
+
 def test_the_map_is_small(real_site):
     html = (real_site / "index.html").read_text(encoding="utf-8")
     figure = html[

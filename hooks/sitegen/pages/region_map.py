@@ -115,7 +115,9 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
     ]
     legend = []
     for klass, (low, high) in enumerate(CLASSES):
-        if high == low:
+        if high == low == 0:  # an empty region is one the register does not describe yet
+            legend.append((klass, strings.t("map-class-none")))
+        elif high == low:
             legend.append((klass, count_text(strings, "initiatives", low)))
         elif high is None:
             legend.append((klass, strings.t("map-class-open", low=low)))
