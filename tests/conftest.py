@@ -80,7 +80,7 @@ def run_cli(project: Path, *args: str, **env: str) -> subprocess.CompletedProces
 # (marker `site`), as it leaves out the browser tests (marker `browser`).
 SITE_FIXTURES = {
     "real_served", "fixture_served", "real_site", "fixture_site", "real_url", "fixture_url", "fixture_port",
-    "hostile_site", "public_site", "synthetic_url", "subpath_url", "preview", "verbose_preview",
+    "hostile_site", "public_site", "synthetic_url", "subpath_url", "preview", "verbose_preview", "rebuild",
 }
 
 
@@ -199,12 +199,15 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path, str], Path]) 
     """The site `name`, built once for the whole test run and served at the address it was built
     for (Material's language switch matches the sitemap's addresses by host and path).
 
-    `build(folder, url)` builds into `folder` for `url` and returns the folder to serve. The first
-    worker to ask builds, under a lock; the others wait and read the result. The server is bound
-    before the build, so the address is the site's from the start."""
+    `build(folder, url)` builds into `folder` (for `url`, unless the test wants a site built for
+    the public address) and returns the folder to serve. The first worker to ask builds, under a
+    lock; the others wait and read the result, or the failure. The server is bound before the
+    build, so the address is the site's from the start."""
     folder = _run_folder(tmp_path_factory) / f"built-{name}"
-    record = folder / "served.json"
+    record, failed = folder / "served.json", folder / "failed.txt"
     with FileLock(f"{folder}.lock"):
+        if failed.exists():  # another worker's build of this site failed: one build, one report
+            pytest.fail(f"the build of the {name} site failed in another worker:\n{failed.read_text()}")
         if not record.exists():
             folder.mkdir(exist_ok=True)
             www = folder / "www"  # a link to what `build` returns, made once it is built
@@ -216,8 +219,10 @@ def built_once(tmp_path_factory, name: str, build: Callable[[Path, str], Path]) 
             url = f"http://127.0.0.1:{port}/"
             try:
                 site = build(folder, url)
-            except BaseException:
+            except BaseException as error:
                 server.terminate()
+                server.wait()
+                failed.write_text(f"{type(error).__name__}: {error}")
                 raise
             www.symlink_to(site, target_is_directory=True)
             record.write_text(json.dumps({"site": str(site), "url": url, "pid": server.pid}))
@@ -435,15 +440,17 @@ def _new_page(context, width: int = 1280, height: int = 720):
     return page
 
 
-def settle(page, frames: int = 200) -> None:
-    """Wait until the page has loaded and no request it made is still under way after two frames:
-    what `networkidle` asks, without its fixed half second of silence."""
+def settle(page, quiet_frames: int = 5, seconds: float = 30) -> None:
+    """Wait until the page has loaded and none of its requests has been under way for `quiet_frames`
+    frames in a row (about 80 ms, and at least two frames after the site's scripts have run): what
+    `networkidle` asks, without its fixed half second of silence. Fails after `seconds`."""
     page.wait_for_load_state("load")
-    for _ in range(frames):
+    deadline, quiet = time.monotonic() + seconds, 0
+    while quiet < quiet_frames:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"requests still under way: {[request.url for request in page.in_flight]}")
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        if not page.in_flight:
-            return
-    raise AssertionError(f"requests still under way: {[request.url for request in page.in_flight]}")
+        quiet = 0 if page.in_flight else quiet + 1
 
 
 @pytest.fixture

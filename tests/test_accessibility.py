@@ -23,7 +23,8 @@ _SETTLED_THEN_AXE = """async (tags) => {
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const finite = document.getAnimations()
     .filter((animation) => animation.effect && animation.effect.getComputedTiming().endTime !== Infinity);
-  await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+  const finished = Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+  await Promise.race([finished, new Promise((done) => setTimeout(done, 5000))]);
   return axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
 }"""
 

@@ -31,8 +31,8 @@ def test_every_stated_state_grant_is_one_bar_and_only_those(real_catalog):
     assert all(bar.funding.funder == "state" for bar in bars)
 
 
-@pytest.mark.parametrize(("prefix", "says"), [("", "Dit register beschrijft {} initiatieven"),
-                                              ("en/", "This register describes {} initiatives")])
+@pytest.mark.parametrize(("prefix", "says"), [("", "Dit register beschrijft {} initiatieven van"),
+                                              ("en/", "This register describes {} initiatives of")])
 def test_the_overview_draws_the_bars_and_lists_them_with_their_sources(real_site, real_catalog, prefix, says):
     html = read_page(real_site, prefix + "initiatieven/")
     section = html[html.index('<section class="vh-subsidies"'):]
@@ -41,7 +41,10 @@ def test_the_overview_draws_the_bars_and_lists_them_with_their_sources(real_site
     assert says.format(described_initiatives(real_catalog)) in section
     drawn = re.findall(r'<svg class="vh-subsidies__bar"[^>]*><rect width="([\d.]+)%"', section)
     assert [float(share) for share in drawn] == [round(bar.share * 100, 2) for bar in bars]
-    assert '<div class="vh-subsidies__chart" role="img" aria-labelledby="vh-subsidies-caption">' in section
+    # A list a screen reader reads, named by its caption; the bars are drawing only.
+    assert '<figure class="vh-subsidies__figure" aria-labelledby="vh-subsidies-caption">' in section
+    assert len(re.findall(r'<li class="vh-subsidies__row">', section)) == len(bars)
+    assert len(re.findall(r'<svg class="vh-subsidies__bar"[^>]* aria-hidden="true"', section)) == len(bars)
     assert 'id="vh-subsidies-caption"' in section
     rows = re.findall(r"<tr><th scope=\"row\">.*?</tr>", section, flags=re.S)
     assert len(rows) == len(bars)

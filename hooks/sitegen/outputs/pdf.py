@@ -65,7 +65,8 @@ def site_fetcher(site: Path):
 
 def write_report_pdfs(build: BuildContext) -> None:
     """The post-build step: one PDF per language, beside that language's focus chapters, each
-    language in a process of its own (forked, so the validated catalog is not sent over)."""
+    language in a process of its own (forked where the system can, so the child starts with this
+    process's imports; the validated catalog is pickled to it)."""
     root, site, catalog = build.root, build.site, build.catalog
     with ProcessPoolExecutor(len(LANGUAGES), mp_context=_process_start()) as pool:
         jobs = {

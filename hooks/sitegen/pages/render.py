@@ -300,6 +300,7 @@ class _Context:
             "region_map": self.region_map,
             "subsidy_bars": lambda: subsidy_chart.subsidy_bars(self.catalog),
             "described_initiatives": lambda: subsidy_chart.described_initiatives(self.catalog),
+            "count_initiatives": lambda count: region_map.count_text(self.strings, "initiatives", count),
             "regions": lambda: region_index(self.catalog),
             "locator": self.locator,
             "region_url": self.region_url,

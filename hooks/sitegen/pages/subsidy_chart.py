@@ -1,10 +1,10 @@
 """The state subsidies of the Sterk Techniekonderwijs regions as a chart drawn at build time.
 
-One bar for each amount of central-government money that a record of the programme states, with the
-source that states it; a record whose sources give two amounts for one grant has two bars, each
-with its source, so that no figure is chosen silently. The chart is inline SVG drawn by the
-template `overrides/fragments/subsidy-chart.html` from the rows made here; the same rows form the
-table beside it, which screen readers and print use.
+One bar for each amount of central-government money that a record of the programme states, with its
+period and the source that states it: a region with a later round, or whose sources give two
+amounts for one grant, has a bar for each, so that no figure is chosen silently. The template
+`overrides/fragments/subsidy-chart.html` draws the rows made here as a list with an inline SVG bar
+each (text for screen readers, the bars hidden from them), and as a table with the sources.
 """
 
 from __future__ import annotations
