@@ -3,9 +3,9 @@
 `python tests/static_server.py FOLDER WATCHED_PID` serves FOLDER on a free port of 127.0.0.1, prints
 `serving PORT`, and serves until it is terminated or the process WATCHED_PID (the test run that
 started it) has gone. FOLDER need not exist yet: the site is built for the address after the port is
-bound, so no other process can take the port in between. A site is built once
-per test run and shared by every pytest-xdist worker (conftest.py, `built_once`), so its server must
-outlive the worker that built it: a thread of that worker would stop with it.
+bound, so no other process can take the port in between. A site is built once per test run and
+shared by every pytest-xdist worker (conftest.py, `built_once`), so its server must outlive the
+worker that built it: a thread of that worker would stop with it.
 
 HTTP/1.1 with keep-alive, as static hosts serve; the built files never change while they are served,
 so the browser may keep them for the run (`Cache-Control`).
