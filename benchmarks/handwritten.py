@@ -27,7 +27,8 @@ from sitegen.pages.regions import Region, region_index
 from sitegen.pages.render import MARKER
 from sitegen.records.catalog import Catalog, Entry, load_catalog
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, Language
+from sitegen.records.kinds import KINDS
+from sitegen.site import LANGUAGES, REGIONS_SECTION, Language
 
 
 class _AnyTag(yaml.SafeLoader):
@@ -100,7 +101,7 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
             (
                 strings.t("related-initiatives"),
                 "initiatieven",
-                [other.id for other in catalog.initiatives_of(entry.id)],
+                [other.id for other in catalog.linking(entry, "initiatives")],
             )
         ]
     lines = [f"# {title}", "", _text(record.summary, lang), "", f"## {strings.t('facts')}", ""]
@@ -126,7 +127,7 @@ def record_markdown(entry: Entry, catalog: Catalog, lang: str) -> str:
 def _overview(kind: str, catalog: Catalog, lang: str) -> str:
     """An overview table written by hand (the generated one has the same rows)."""
     strings = Strings(lang)
-    section = RECORD_KINDS[kind].section
+    section = KINDS[kind].section
     rows = []
     for entry in sorted(catalog.entries.get(kind, {}).values(), key=lambda entry: entry.id):
         record = entry.record
@@ -158,7 +159,7 @@ def region_markdown(region: Region, catalog: Catalog, lang: str) -> str:
     lines = [f"# {strings.t('region-title', region=label)}", ""]
     lines += [", ".join(municipality.name for municipality in region.municipalities), ""]
     for kind, entries in (("networks", region.networks), ("initiatives", region.initiatives)):
-        section = RECORD_KINDS[kind].section
+        section = KINDS[kind].section
         lines += [f"## {strings.t(f'section-{kind}')}", ""]
         lines += [
             f"- [{entry.record.name if kind == 'networks' else _text(entry.record.title, lang)}]"
@@ -195,7 +196,7 @@ def write_handwritten(project: Path, out: Path, search: bool = False) -> Path:
             filled = _fill_markers(page.read_text(encoding="utf-8"), catalog, lang.code)
             target.write_text(filled, encoding="utf-8")
         for entry in catalog.all_entries():
-            target = docs / RECORD_KINDS[entry.kind].page_source(entry.id)
+            target = docs / KINDS[entry.kind].page_source(entry.id)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record_markdown(entry, catalog, lang.code), encoding="utf-8")
         for region in region_index(catalog).regions.values():

@@ -57,7 +57,8 @@ from generate import generate  # benchmarks/ is the folder of this script, so on
 from handwritten import write_handwritten
 from sitegen.outputs.search_index import pagefind_command
 from sitegen.records.catalog import load_catalog
-from sitegen.site import LANGUAGES, RECORD_KINDS
+from sitegen.records.kinds import KINDS
+from sitegen.site import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -279,7 +280,7 @@ def largest_record_page(site: Path) -> int:
     """Bytes of the largest record page's HTML, in every language."""
     return max(
         path.stat().st_size
-        for kind in RECORD_KINDS.values()
+        for kind in KINDS.values()
         for path in site.glob(f"**/{kind.section}/*/index.html")
     )
 

@@ -33,11 +33,12 @@ from filelock import FileLock
 from sitegen import site
 from sitegen.outputs.build import POST_BUILD_STEPS, build_site
 from sitegen.records.catalog import load_catalog
+from sitegen.records.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RECORD_FILES = sorted(
-    path for kind in site.RECORD_KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")
+    path for kind in KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")
 )
 """The project's own record files, every kind (not the vocabularies, key figures or geodata)."""
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

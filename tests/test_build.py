@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT, ParsedPage, empty_cells, overview_table, read_page, run_cli
 from sitegen.outputs.build import build_site
 from sitegen.records.catalog import CatalogError, load_catalog
-from sitegen.site import LANGUAGES, record_path
+from sitegen.records.kinds import record_path
+from sitegen.site import LANGUAGES
 
 
 def html_files(site: Path) -> list[Path]:
@@ -304,7 +305,7 @@ def test_command_line_reports_every_error_and_exits_non_zero(fixture_project):
 
 def test_real_content_builds_every_record_in_both_languages(real_site):
     catalog = load_catalog(ROOT)
-    assert catalog.networks and catalog.initiatives
+    assert catalog.records("networks") and catalog.records("initiatives")
     for entry in catalog.all_entries():
         for language in LANGUAGES:
             page = real_site / language.page(record_path(entry.kind, entry.id)) / "index.html"

@@ -11,9 +11,9 @@ from sitegen.authoring.json_schema import SCHEMA_MODELS, stale_schemas
 from sitegen.authoring.translations import missing_english
 from sitegen.records.fields import fields_of
 from sitegen.records.i18n import Strings
+from sitegen.records.kinds import KINDS
 from sitegen.records.places import load_places
 from sitegen.records.schema import KeyFigureGroup
-from sitegen.site import RECORD_KINDS
 
 
 @pytest.fixture
@@ -22,9 +22,9 @@ def catalog(real_catalog):
 
 
 def test_there_is_content(catalog):
-    assert len(catalog.networks) >= 10
+    assert len(catalog.records("networks")) >= 10
     assert {"regio-hoogeveen-sterk-techniekonderwijs", "sterk-techniekonderwijs-haaglanden"} <= set(
-        catalog.initiatives
+        catalog.records("initiatives")
     )
 
 
@@ -32,7 +32,7 @@ def test_there_is_content(catalog):
 def test_every_record_starts_with_its_schema_line(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert (
-        first == f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[path.parent.name].schema_file}"
+        first == f"# yaml-language-server: $schema=../../schemas/{KINDS[path.parent.name].schema_file}"
     )
 
 
@@ -65,7 +65,7 @@ def test_editor_settings_map_every_schema():
 
 
 def test_every_schema_field_has_a_label_in_both_languages():
-    models = (*(kind.model for kind in RECORD_KINDS.values()), KeyFigureGroup)
+    models = (*(kind.model for kind in KINDS.values()), KeyFigureGroup)
     fields = {field.name for model in models for top in fields_of(model) for field in top.walk()}
     assert fields - Strings.field_names() == set()
 

@@ -13,7 +13,8 @@ import pytest
 from conftest import FIXTURES, ROOT, read_page
 from sitegen.pages.editing import FormTemplateError, check_form_template, correction_url
 from sitegen.records.catalog import load_catalog
-from sitegen.site import LANGUAGES, language, record_path
+from sitegen.records.kinds import record_path
+from sitegen.site import LANGUAGES, language
 
 REPO_URL = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 

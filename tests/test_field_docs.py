@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, read_page, run_cli
 from sitegen.records.fields import all_fields, dutch_descriptions
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGE_CODES, RECORD_KINDS, language
+from sitegen.records.kinds import KINDS as RECORD_KINDS
+from sitegen.site import LANGUAGE_CODES, language
 
 KINDS = tuple(RECORD_KINDS)
 

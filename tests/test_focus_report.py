@@ -93,7 +93,7 @@ def test_printable_page_holds_every_chapter_in_nav_order_and_every_network(real_
     ]
     found = ids(html)
     assert len(found) == len(set(found))
-    for network in load_catalog(ROOT).networks.values():
+    for network in load_catalog(ROOT).records("networks").values():
         assert f">{network.name}</h3>" in html.replace("&amp;", "&")
     for target in re.findall(r'href="#([^"]+)"', html):
         assert target in found, target

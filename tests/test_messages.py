@@ -13,6 +13,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, run_cli
 from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.records.kinds import KINDS, unknown_message
 from sitegen.records.messages import QUOTE_LIMIT, languages, placeholders, table
 from sitegen.records.schema import PATTERN_MESSAGES, Vocabularies
 from sitegen.records.strict_yaml import MAX_FILE_BYTES, load_file
@@ -72,6 +73,7 @@ def test_every_message_the_code_names_is_in_the_table_and_every_entry_is_used():
     named = {key for path in SOURCES for key in _KEY_LITERAL.findall(path.read_text(encoding="utf-8"))}
     assert named - set(table()) == set(), "messages named in the code but missing from messages.yml"
     dynamic = {f"noun.{name}" for name in Vocabularies.model_fields} | set(PATTERN_MESSAGES.values())
+    dynamic |= {unknown_message(KINDS[link.to]) for kind in KINDS.values() for link in kind.links}
     assert set(table()) - named - dynamic == set(), "messages.yml entries no code uses"
 
 

@@ -16,7 +16,7 @@ from sitegen import site
 from sitegen.outputs.feeds import atom_feed
 from sitegen.pages.news import LATEST, news_items, update_anchor
 from sitegen.records.catalog import load_catalog
-from sitegen.site import record_path
+from sitegen.records.kinds import record_path
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

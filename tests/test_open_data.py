@@ -12,8 +12,9 @@ import pytest
 from conftest import ParsedPage, read_page
 from sitegen.outputs.open_data import csv_header, csv_row, record_json
 from sitegen.records.fields import columns
+from sitegen.records.kinds import KINDS, record_path
 from sitegen.records.schema import Initiative
-from sitegen.site import LANGUAGES, RECORD_KINDS, record_path
+from sitegen.site import LANGUAGES
 
 
 def load(site, kind):
@@ -22,7 +23,7 @@ def load(site, kind):
     return document, rows
 
 
-@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_open_data_files_parse_and_hold_every_record(fixture_site, fixture_catalog, kind):
     catalog = fixture_catalog
     document, rows = load(fixture_site, kind)
@@ -33,7 +34,7 @@ def test_open_data_files_parse_and_hold_every_record(fixture_site, fixture_catal
     assert "licence" in document
 
 
-@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_real_content_open_data_holds_every_record(real_site, real_catalog, kind):
     catalog = real_catalog
     document, rows = load(real_site, kind)
@@ -41,9 +42,9 @@ def test_real_content_open_data_holds_every_record(real_site, real_catalog, kind
     assert len(rows) == len(catalog.entries[kind])
 
 
-@pytest.mark.parametrize("kind", list(RECORD_KINDS))
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_schema_field_is_in_both_files(fixture_site, kind):
-    model = RECORD_KINDS[kind].model
+    model = KINDS[kind].model
     document, rows = load(fixture_site, kind)
     for name in model.model_fields:
         assert all(name in record for record in document["records"]), name
@@ -71,7 +72,7 @@ def test_codes_carry_both_languages_labels(fixture_site):
 
 
 def test_unpublished_contact_details_stay_out_of_the_files(fixture_site):
-    for kind in RECORD_KINDS:
+    for kind in KINDS:
         for name in (f"{kind}.json", f"{kind}.csv"):
             text = (fixture_site / "data" / name).read_text(encoding="utf-8")
             assert "Piet Geheim" not in text and "piet.geheim@example.org" not in text

@@ -124,7 +124,7 @@ def test_every_font_is_embedded_and_the_text_font_is_the_sites_own(real_site, la
 def test_pdf_names_every_network_and_every_chapter_in_its_language(real_site, lang):
     text = pdf_text(real_site / PDFS[lang])
     catalog = load_catalog(ROOT)
-    for network in catalog.networks.values():
+    for network in catalog.records("networks").values():
         assert network.name in text
     chapters = {
         lang.code: [

@@ -177,7 +177,7 @@ def _initiative(project: Path, text: str) -> None:
 
 def test_records_store_the_cbs_name(fixture_project):
     catalog = load_catalog(fixture_project)
-    assert catalog.initiatives["hoofd"].municipalities == ["Hoogeveen", "'s-Gravenhage"]
+    assert catalog.records("initiatives")["hoofd"].municipalities == ["Hoogeveen", "'s-Gravenhage"]
 
 
 def test_an_unknown_municipality_stops_the_build_at_its_line_with_the_nearest_names(fixture_project):
@@ -255,7 +255,7 @@ def expected_map_names(catalog, lang: str) -> set[str]:
         initiatives = sum(
             record.labour_market_region == code
             or any(places.by_name[name].region == entry.cbs_code for name in record.municipalities)
-            for record in catalog.initiatives.values()
+            for record in catalog.records("initiatives").values()
         )
         networks = sum(
             record.status == "active"
@@ -264,7 +264,7 @@ def expected_map_names(catalog, lang: str) -> set[str]:
                 or any(vocabularies.provinces[p].cbs_code == m.province
                        for p in record.provinces for m in inside)
             )
-            for record in catalog.networks.values()
+            for record in catalog.records("networks").values()
         )
         words = _WORDS[lang]
         names.add(

@@ -12,8 +12,8 @@ from conftest import empty_cells
 from sitegen.pages.licence import licence_of
 from sitegen.pages.render import FRAGMENTS, format_date, render_fragment, render_record
 from sitegen.records import markdown_text
+from sitegen.records.kinds import KINDS
 from sitegen.records.schema import Markdown, Text
-from sitegen.site import RECORD_KINDS
 
 
 @pytest.mark.parametrize(
@@ -248,7 +248,7 @@ def test_a_generated_part_shows_no_records_of_the_kinds_it_does_not_name(catalog
     )
     for lang in ("nl", "en"):
         shown = str(render_fragment(name, catalog, lang, "../", **values))
-        for kind in set(RECORD_KINDS) - FRAGMENTS[name]:
+        for kind in set(KINDS) - FRAGMENTS[name]:
             for removed in (False, True):
                 other = _other_records(catalog, kind, removed)
                 assert str(render_fragment(name, other, lang, "../", **values)) == shown, (kind, removed)

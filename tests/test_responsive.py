@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGES, RECORD_KINDS
+from sitegen.records.kinds import KINDS
+from sitegen.site import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ NARROW = 44.984375 * 16
 """Below this width (Material's phone breakpoint, in CSS pixels) each row of an overview is a card."""
 OVERVIEWS = [
     pytest.param(language, kind, id=language.page(kind.section))
-    for language in LANGUAGES for kind in RECORD_KINDS.values()
+    for language in LANGUAGES for kind in KINDS.values()
 ]
 
 # Elements of the article shown on the page (not in a closed <details>) whose box reaches past

@@ -56,13 +56,13 @@ def with_line(replace: str, by: str) -> str:
 
 def test_fixture_content_is_valid(content):
     catalog = load_catalog(content)
-    assert set(catalog.networks) == {"alpha", "beta-oud"}
-    assert set(catalog.initiatives) == {"hostile", "hoofd"}
+    assert set(catalog.records("networks")) == {"alpha", "beta-oud"}
+    assert set(catalog.records("initiatives")) == {"hostile", "hoofd"}
 
 
 def test_good_record_loads(content):
     write(content, "initiatives/proef.yml", GOOD_INITIATIVE)
-    assert load_catalog(content).initiatives["proef"].title.en == "Trial"
+    assert load_catalog(content).records("initiatives")["proef"].title.en == "Trial"
 
 
 @pytest.mark.parametrize(
@@ -250,11 +250,11 @@ def test_every_vocabulary_has_a_noun_for_messages():
 
 def _parts_with_personal_data():
     from sitegen.records.fields import all_fields
-    from sitegen.site import RECORD_KINDS
+    from sitegen.records.kinds import KINDS
 
     return [
         field
-        for kind in RECORD_KINDS
+        for kind in KINDS
         for field in all_fields(kind)
         if any(child.personal for child in field.children)
     ]

@@ -19,8 +19,9 @@ from sitegen.pages.render import format_date, format_figure
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.freshness import stale_before, stale_records
 from sitegen.records.i18n import Strings
+from sitegen.records.kinds import record_path
 from sitegen.records.placeholders import find_placeholder
-from sitegen.site import LANGUAGES, record_path
+from sitegen.site import LANGUAGES
 
 # These tests quote the check's messages in English (the editors get Dutch by default).
 pytestmark = pytest.mark.usefixtures("english_messages")
@@ -162,13 +163,13 @@ def test_the_count_of_networks_agrees_with_the_overview(real_site, real_catalog,
     catalog = real_catalog
     paragraph = re.search(r'<p class="vh-network-count">.*?</p>', read_page(real_site, path), re.S)
     sentence = visible_text(paragraph.group())
-    total = len(catalog.networks)
-    active = sum(network.status == "active" for network in catalog.networks.values())
-    merged = [network for network in catalog.networks.values() if network.status == "merged"]
+    total = len(catalog.records("networks"))
+    active = sum(network.status == "active" for network in catalog.records("networks").values())
+    merged = [network for network in catalog.records("networks").values() if network.status == "merged"]
     assert ("tien" in sentence or "ten" in sentence) and "2015-2016" in sentence
     assert f" {total}: {active} " in sentence
     for network in merged:
-        assert network.name in sentence and catalog.networks[network.merged_into].name in sentence
+        assert network.name in sentence and catalog.records("networks")[network.merged_into].name in sentence
     overview = overview_table(read_page(real_site, "en/netwerken" if path.startswith("en") else "netwerken"))
     assert overview.count('<th scope="row"') == total
 
@@ -244,7 +245,7 @@ def test_a_record_with_a_placeholder_text_fails_the_check(fixture_project):
 
 
 def test_an_optional_field_without_a_value_is_not_shown(fixture_site, fixture_catalog):
-    for initiative in fixture_catalog.initiatives.values():
+    for initiative in fixture_catalog.records("initiatives").values():
         assert initiative.theme_note is None
     for path, lang in (("initiatieven/hoofd", "nl"), ("en/initiatieven/hoofd", "en")):
         page = read_page(fixture_site, path)

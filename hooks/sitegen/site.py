@@ -1,10 +1,9 @@
-"""The site model: the languages the site speaks, the kinds of record it publishes, and the paths
-that follow from them.
+"""The site model: the languages the site speaks and the paths that follow from them.
 
 This is the one place that knows them; everything else derives from here: the MkDocs config of
 each language (`on_config` checks `extra.languages` in `mkdocs.yml` against `LANGUAGES`), the
-address of a record page, the folders in `content/`, the open-data files, the scaffold and the
-JSON Schemas. Every stage may import this module; it imports only the models of `records.schema`.
+language roots, the folder of the records. The kinds of record are declared in `records/kinds/`.
+Every stage may import this module; it imports nothing of the package.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-
-from .records.schema import Initiative, Network, Record
 
 CONTENT_DIR = "content"
 """The folder of the records, the vocabularies and the key figures."""
@@ -60,44 +57,6 @@ def language(code: str) -> Language:
     raise ValueError(f"unknown language {code!r}; the site speaks {', '.join(LANGUAGE_CODES)}")
 
 
-@dataclass(frozen=True)
-class RecordKind:
-    name: str
-    """`networks`: its folder in `content/`, its key in the catalog, its open-data files."""
-    singular: str
-    """`network`: on the command line (`make new-network`) and in its JSON Schema's file name."""
-    section: str
-    """`netwerken`: the URL section of its pages, the same in every language."""
-    model: type[Record]
-    """The pydantic model of one record."""
-
-    @property
-    def folder(self) -> str:
-        return f"{CONTENT_DIR}/{self.name}"
-
-    @property
-    def schema_file(self) -> str:
-        return f"{self.singular}.schema.json"
-
-    def page(self, record_id: str) -> str:
-        """The record page's address relative to a language's root: `netwerken/u-talent/`."""
-        return f"{self.section}/{record_id}/"
-
-    def page_source(self, record_id: str) -> str:
-        """The source path of the generated page (MkDocs' `src_uri`): `netwerken/u-talent.md`."""
-        return f"{self.section}/{record_id}.md"
-
-
-RECORD_KINDS: dict[str, RecordKind] = {
-    kind.name: kind
-    for kind in (
-        RecordKind("networks", "network", "netwerken", Network),
-        RecordKind("initiatives", "initiative", "initiatieven", Initiative),
-    )
-}
-"""Every kind of record, by name, in the order the site lists them."""
-
-
 REGIONS_SECTION = "regios"
 """URL section of the labour-market region pages (`regios/drenthe/`), the same in every language;
 a region is known there by its vocabulary code."""
@@ -116,11 +75,6 @@ def root_of(url: str) -> str:
     from mkdocs.utils import get_relative_url  # here: `make check` need not import MkDocs
 
     return get_relative_url("./", url)
-
-
-def record_path(kind: str, record_id: str) -> str:
-    """Address of a record page relative to a language's root, e.g. `netwerken/u-talent/`."""
-    return RECORD_KINDS[kind].page(record_id)
 
 
 PROJECT_PARTS = (*(language.config_file for language in LANGUAGES), "hooks", "overrides", "docs", CONTENT_DIR,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..records.field_docs import field_rows
 from ..records.i18n import Strings
+from ..records.kinds import KINDS
 from ..records.schema import Vocabularies
-from ..site import RECORD_KINDS
 
 CONTRIBUTING = {"nl": "CONTRIBUTING.md", "en": "CONTRIBUTING.en.md"}
 _SHORT_VOCABULARY = 12
@@ -50,7 +50,7 @@ def rendered_contributing(root: Path, vocabularies: Vocabularies) -> dict[str, s
     out = {}
     for lang, name in CONTRIBUTING.items():
         text = (root / name).read_text(encoding="utf-8")
-        for kind in RECORD_KINDS:
+        for kind in KINDS:
             pattern = re.compile(rf"(<!-- fields:{kind}:start -->\n).*?(<!-- fields:{kind}:end -->)", re.S)
             if not pattern.search(text):
                 raise ValueError(f"{name}: the markers <!-- fields:{kind}:start/end --> are missing")

@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..records.kinds import KINDS
 from ..records.schema import NAMED_VOCABULARIES, KeyFigureGroup, Vocabularies
-from ..site import RECORD_KINDS
 
 SCHEMAS_DIR = "schemas"
 SCHEMA_MODELS: dict[str, Any] = {
-    **{kind.singular: kind.model for kind in RECORD_KINDS.values()},
+    **{kind.singular: kind.model for kind in KINDS.values()},
     "vocabularies": Vocabularies,
     "key-figures": TypeAdapter(list[KeyFigureGroup]),
 }

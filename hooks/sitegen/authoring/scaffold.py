@@ -12,10 +12,11 @@ from pydantic import TypeAdapter
 
 from ..records.catalog import VOCABULARIES_FILE
 from ..records.empty_record import scaffold_text
+from ..records.kinds import KINDS as RECORD_KINDS
 from ..records.messages import message
 from ..records.schema import ID_MAX_LENGTH, Vocabularies, is_valid_id
 from ..records.strict_yaml import load_file
-from ..site import CONTENT_DIR, RECORD_KINDS
+from ..site import CONTENT_DIR
 
 __all__ = ["KINDS", "ScaffoldError", "new_record", "scaffold_text"]
 

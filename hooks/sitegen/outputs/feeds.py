@@ -23,7 +23,8 @@ from ..pages.news import FEED, PAGE, news_items
 from ..records import markdown_text
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
-from ..site import LANGUAGES, record_path
+from ..records.kinds import record_path
+from ..site import LANGUAGES
 from .build_context import BuildContext, BuildFailed, published_address
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -27,8 +27,9 @@ from pydantic import BaseModel
 from ..pages.licence import Licence
 from ..records.catalog import Catalog, Entry
 from ..records.fields import columns, fields_of
+from ..records.kinds import KINDS, record_path
 from ..records.schema import PLACE_VOCABULARIES, Contact
-from ..site import LANGUAGE_CODES, LANGUAGES, RECORD_KINDS, record_path
+from ..site import LANGUAGE_CODES, LANGUAGES
 from .build_context import BuildContext
 
 DATA_DIR = "data"
@@ -142,7 +143,7 @@ def csv_row(record: dict, model: type[BaseModel]) -> list[str]:
 
 def records_csv(kind: str, document: dict) -> str:
     """The CSV twin of a kind's JSON document (`records_document`)."""
-    model = RECORD_KINDS[kind].model
+    model = KINDS[kind].model
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_header(model))
@@ -156,7 +157,7 @@ def write_open_data(build: BuildContext) -> None:
     catalog = build.catalog
     folder = build.site / DATA_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for kind in RECORD_KINDS:
+    for kind in KINDS:
         document = records_document(kind, catalog, build.licence)
         (folder / f"{kind}.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -1,10 +1,11 @@
 """Record facets: what a reader can narrow records down by, in search and on the overview pages.
 
-One definition serves three places: the Pagefind filters on every record page
-(`record-meta.html`), the filter form above each overview table and the data attributes of its rows
-(`_filters.html`, read by `overrides/assets/javascripts/filters.js`). A facet reads one schema field;
-its label is that field's label in `strings.yml`; what the field holds (a vocabulary, a year, a fixed
-choice) comes from the schema, so its values are labelled and ordered from there.
+Each kind declares its facets (`records/kinds/`); one definition serves three places: the Pagefind
+filters on every record page (`record-meta.html`), the filter form above each overview table and the
+data attributes of its rows (`_filters.html`, read by `overrides/assets/javascripts/filters.js`). A
+facet reads one schema field; its label is that field's label in `strings.yml`; what the field holds
+(a vocabulary, a year, a fixed choice) comes from the schema, so its values are labelled and ordered
+from there.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from ..records.catalog import Catalog, Entry
 from ..records.fields import SchemaField, record_fields
 from ..records.i18n import Strings
+from ..records.kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,13 @@ class Facet:
             return catalog.label(self.vocabulary, code, lang)
         if self._doc.kind == "choice":  # a fixed list of the schema, labelled in strings.yml
             return Strings(lang).t(f"{self.field}-{code}")
-        if self.field == "networks":
-            network = catalog.networks.get(code)
-            return network.name if network else code
+        link = KINDS[self.kind].link(self.field)
+        if link is not None:  # the title of the record it names
+            record = catalog.records(link.to).get(code)
+            if record is None:
+                return code
+            title = KINDS[link.to].title(record)
+            return title if isinstance(title, str) else title.get(lang)
         return code
 
     def values(self, entry: Entry, catalog: Catalog, lang: str) -> list[tuple[str, str]]:
@@ -72,28 +78,13 @@ class Facet:
         return [(code, self.label(code, catalog, lang)) for code in codes]
 
 
-def _facets(kind: str, **fields: str) -> list[Facet]:
-    """Facets of one record kind, in order: key=field."""
-    return [Facet(key, kind, field) for key, field in fields.items()]
+def _facets(kind: str, which: str) -> list[Facet]:
+    """The `overview` or `search` facets of one record kind, in the order the kind declares them."""
+    return [Facet(key, kind, field) for key, field in KINDS[kind].facets(which)]
 
 
-OVERVIEW_FACETS: dict[str, list[Facet]] = {
-    "initiatives": _facets(
-        "initiatives", region="labour_market_region", province="provinces", sector="sectors", theme="themes",
-        party="parties", round="subsidy_rounds", year="start_year",
-    ),
-    "networks": _facets(
-        "networks", province="provinces", region="labour_market_regions", domain="domains", status="status",
-        year="founded",
-    ),
-}
+OVERVIEW_FACETS: dict[str, list[Facet]] = {kind: _facets(kind, "overview") for kind in KINDS}
 """The selects above each overview table, in order (a free-text field comes first)."""
 
-SEARCH_FACETS: dict[str, list[Facet]] = {
-    "initiatives": _facets(
-        "initiatives", region="labour_market_region", province="provinces", sector="sectors", theme="themes",
-        party="parties", round="subsidy_rounds", year="start_year", network="networks",
-    ),
-    "networks": _facets("networks", region="labour_market_regions", province="provinces", year="founded"),
-}
-"""Pagefind filters of each record kind besides `kind` (and `network`, which a network page names itself)."""
+SEARCH_FACETS: dict[str, list[Facet]] = {kind: _facets(kind, "search") for kind in KINDS}
+"""Pagefind filters of each record kind besides `kind` (and the one a record files itself under)."""

@@ -29,7 +29,8 @@ from mkdocs.utils.meta import get_data
 
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
-from ..site import record_path, root_of
+from ..records.kinds import record_path
+from ..site import root_of
 from .links import SHOWS_URL, shows_address
 from .render import MARKER, Heading, render_fragment, toc_tokens
 
@@ -100,7 +101,10 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
     for src, (text, _) in sources.items():
         if "records:network-profiles" in text:
             anchors.update(
-                {record_path("networks", id_): (f"{_slug_of(src)}-{id_}", False) for id_ in catalog.networks}
+                {
+                    record_path("networks", id_): (f"{_slug_of(src)}-{id_}", False)
+                    for id_ in catalog.records("networks")
+                }
             )
     chapters = [
         _render_chapter(config, catalog, lang, src, sources[src], anchors, link_base, chapter_level)

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD of a record page: an Organization for a network, a Project for an initiative.
+"""schema.org JSON-LD of a record page: what the record's kind says of it (`records/kinds/`) and
+what every record has.
 
 Page markup, placed by `render.render_record_meta` after the record. Record text goes into a
 `<script>` element, so the JSON is written such that it cannot end that element early.
@@ -12,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..records.catalog import Catalog, Entry
+from ..records.kinds import KINDS
 
 
 def _script_json(data: dict) -> Markup:
@@ -25,53 +27,33 @@ def _place(name: str) -> dict:
     return {"@type": "AdministrativeArea", "name": name}
 
 
+_NAMED_LISTS = {
+    "areaServed": _place,
+    "knowsAbout": None,
+    "member": lambda name: {"@type": "Organization", "name": name},
+}
+"""What a kind's description gives as a list of names, in the order they follow the description;
+an empty list is left out."""
+
+
 def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
-    """schema.org description of a record: an Organization for a network, a Project for an initiative."""
+    """schema.org description of a record: what its kind says (`records/kinds/`), its summary,
+    its address, its website and its published contact point."""
+    kind = KINDS[entry.kind]
     record = entry.record
+    title = kind.title(record)
+    own = kind.json_ld(record, catalog, lang) if kind.json_ld else {"@type": "Thing"}
+    own.setdefault("name", title if isinstance(title, str) else title.get(lang))
     data: dict[str, Any] = {"@context": "https://schema.org"}
-    if entry.kind == "networks":
-        data |= {"@type": "Organization", "name": record.name}
-        alternates = [name for name in [record.short_name, *record.former_names] if name]
-        if alternates:
-            data["alternateName"] = alternates
-        if record.founded:
-            data["foundingDate"] = str(record.founded)
-        areas = [catalog.label("provinces", code, lang) for code in record.provinces]
-        knows = [catalog.label("domains", code, lang) for code in record.domains]
-        members = []
-        if record.partners:
-            members = [*record.partners.universities, *record.partners.universities_of_applied_sciences]
-    else:
-        data |= {"@type": "Project", "name": record.title.get(lang)}
-        if record.start_year is not None:
-            data["foundingDate"] = str(record.start_year)
-        areas = [catalog.label("labour_market_regions", record.labour_market_region, lang)]
-        areas += [catalog.label("provinces", code, lang) for code in record.provinces]
-        knows = [catalog.label("sectors", code, lang) for code in record.sectors]
-        knows += [catalog.label("themes", code, lang) for code in record.themes]
-        members = [*record.schools.vmbo, *record.schools.mbo, *record.other_parties]
-        if record.parent and record.parent in catalog.initiatives:
-            data["parentOrganization"] = {
-                "@type": "Project",
-                "name": catalog.initiatives[record.parent].title.get(lang),
-            }
-        if record.networks:
-            data["memberOf"] = [
-                {"@type": "Organization", "name": catalog.networks[id_].name}
-                for id_ in record.networks
-                if id_ in catalog.networks
-            ]
+    data |= {key: value for key, value in own.items() if key not in _NAMED_LISTS}
     data["description"] = record.summary.get(lang)
     if page_url:
         data["url"] = page_url
     if record.website:
         data["sameAs"] = record.website
-    if areas:
-        data["areaServed"] = [_place(name) for name in areas]
-    if knows:
-        data["knowsAbout"] = knows
-    if members:
-        data["member"] = [{"@type": "Organization", "name": name} for name in members]
+    for key, shape in _NAMED_LISTS.items():
+        if own.get(key):
+            data[key] = [shape(name) for name in own[key]] if shape else own[key]
     if record.contact and record.contact.published("organisation"):
         contact = {"@type": "ContactPoint", "name": record.contact.published("organisation")}
         if email := record.contact.published("email"):  # personal data: only with publish: true

@@ -36,15 +36,16 @@ import jinja2
 from mkdocs.structure.files import File
 
 from ..records.catalog import Catalog, Entry
+from ..records.kinds import KINDS, record_path
 from ..records.record_cache import RecordCache
-from ..site import CONTENT_DIR, LANGUAGES, RECORD_KINDS, record_path
+from ..site import CONTENT_DIR, LANGUAGES
 from . import focus_report
 from .regions import region_index
 from .render import FRAGMENTS, MARKER
 
 WATCHED = ("docs", "overrides", "hooks", CONTENT_DIR, *(lang.config_file for lang in LANGUAGES))
 """Everything the pages are made from; the record files are followed one by one (`changed_records`)."""
-RECORD_FOLDERS = tuple(kind.folder for kind in RECORD_KINDS.values())
+RECORD_FOLDERS = tuple(kind.folder for kind in KINDS.values())
 
 
 def fingerprint(root: Path) -> str:
@@ -92,19 +93,7 @@ class Plan:
 
 def related(entry: Entry, catalog: Catalog) -> set[tuple[str, str]]:
     """The records whose pages show this one (its name, title or a link to it)."""
-    record = entry.record
-    found: set[tuple[str, str]] = set()
-    if entry.kind == "initiatives":
-        found |= {("networks", network_id) for network_id in record.networks}
-        if record.parent:
-            found.add(("initiatives", record.parent))
-        found |= {("initiatives", part.id) for part in catalog.parts_of(entry.id)}
-    else:
-        if record.merged_into:
-            found.add(("networks", record.merged_into))
-        found |= {("networks", other.id) for other in catalog.predecessors(entry.id)}
-        found |= {("initiatives", other.id) for other in catalog.initiatives_of(entry.id)}
-    return found
+    return catalog.linked(entry)
 
 
 def changed_records(old: Catalog, new: Catalog) -> Plan:
@@ -113,7 +102,7 @@ def changed_records(old: Catalog, new: Catalog) -> Plan:
     changed: set[tuple[str, str]] = set()
     rebuild: set[tuple[str, str]] = set()
     removed: set[tuple[str, str]] = set()
-    for kind in RECORD_KINDS:
+    for kind in KINDS:
         before, after = old.entries.get(kind, {}), new.entries.get(kind, {})
         for record_id in before.keys() | after.keys():
             was, now = before.get(record_id), after.get(record_id)

@@ -15,15 +15,15 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..records.catalog import CatalogError
+from ..records.kinds import KINDS
 from ..records.messages import message
 from ..records.schema import is_valid_id
-from ..site import RECORD_KINDS
 
 
 def record_ids(root: Path) -> dict[str, list[str]]:
     """The ids of the record files in `content/`, valid or not, by kind: each gets a page."""
     ids: dict[str, list[str]] = {}
-    for kind, record_kind in RECORD_KINDS.items():
+    for kind, record_kind in KINDS.items():
         folder = root / record_kind.folder
         names = sorted(path.stem for path in folder.glob("*.yml")) if folder.is_dir() else []
         ids[kind] = [name for name in names if is_valid_id(name)]

@@ -191,19 +191,15 @@ def locator_size(catalog: Catalog) -> tuple[int, int]:
 
 
 def locator(entry: Entry, catalog: Catalog, lang: str) -> tuple[str, str, int, int]:
-    """(file, alt text, width, height) of a record's locator map: an initiative's region, a
-    network's area."""
-    strings = Strings(lang)
+    """(file, alt text, width, height) of a record's locator map: the region of a record that lies
+    in one (an initiative), else the area of its provinces and regions (a network)."""
     record = entry.record
-    if entry.kind == "networks":
-        areas = [catalog.label("provinces", code, lang) for code in record.provinces]
-        areas += [catalog.label("labour_market_regions", code, lang) for code in record.labour_market_regions]
-        file, alt = (
-            locator_name("networks", entry.id),
-            strings.t("locator-network", name=record.name, areas=", ".join(areas)),
-        )
-        return (file, alt, *locator_size(catalog))
-    return region_locator(record.labour_market_region, catalog, lang)
+    if getattr(record, "labour_market_region", None):
+        return region_locator(record.labour_market_region, catalog, lang)
+    areas = [catalog.label("provinces", code, lang) for code in record.provinces]
+    areas += [catalog.label("labour_market_regions", code, lang) for code in record.labour_market_regions]
+    alt = Strings(lang).t("locator-network", name=record.name, areas=", ".join(areas))
+    return (locator_name("networks", entry.id), alt, *locator_size(catalog))
 
 
 def region_locator(code: str, catalog: Catalog, lang: str) -> tuple[str, str, int, int]:

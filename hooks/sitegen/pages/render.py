@@ -22,9 +22,10 @@ from ..records.empty_record import scaffold_text
 from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
+from ..records.kinds import KINDS, record_path
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
-from ..site import LANGUAGE_CODES, OVERRIDES_DIR, RECORD_KINDS, language, record_path, region_path, root_of
+from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
 from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS
@@ -215,6 +216,11 @@ class _Context:
             )
         )
 
+    def title(self, entry: Entry) -> Markup:
+        """What names a record, in the page's language: its title, or its proper name."""
+        value = KINDS[entry.kind].title(entry.record)
+        return self.text(value) if isinstance(value, Text) else escape(value)
+
     def url(self, kind: str, record_id: str) -> str:
         return self.root + record_path(kind, record_id)
 
@@ -269,7 +275,7 @@ class _Context:
                 "csv": [f"page_{code}" for code in LANGUAGE_CODES],
             },
         ]
-        for column in columns(RECORD_KINDS[kind].model):
+        for column in columns(KINDS[kind].model):
             label = " › ".join(self.strings.field(part) for part in column.path.split("."))
             rows.append({"path": column.path, "label": label, "csv": column.names})
         return rows
@@ -284,6 +290,8 @@ class _Context:
             "label": self.label,
             "labels": self.labels,
             "url": self.url,
+            "title": self.title,
+            "kinds": list(KINDS.values()),
             "date": self.date,
             "number": self.number,
             "figure_value": lambda value: format_figure(value, self.lang),
@@ -345,7 +353,7 @@ def render_record(
     if root is None:
         root = root_of(record_path(entry.kind, entry.id))
     context = _Context(catalog, lang, root)
-    template = _environment().get_template(f"{entry.kind}.html")
+    template = _environment().get_template(KINDS[entry.kind].template)
     html = Markup(template.render(entry=entry, record=entry.record, links=links, **context.variables()))
     return Rendered(html=html, headings=_headings(html))
 
@@ -376,6 +384,7 @@ def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str)
             entry=entry,
             record=entry.record,
             search_facets=SEARCH_FACETS[entry.kind],
+            names_itself_in=KINDS[entry.kind].names_itself_in,
             json_ld=json_ld(entry, catalog, lang, page_url),
             **context.variables(),
         )

@@ -18,18 +18,17 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..site import CONTENT_DIR, RECORD_KINDS
+from ..site import CONTENT_DIR
 from .duplicates import find_duplicates
 from .fields import model_at
+from .kinds import KINDS, unknown_message
 from .messages import Message, message, table
 from .places import GEO_DIR, GeoDataError, Places, load_places, vocabulary_problems
 from .record_cache import RecordCache
 from .schema import (
     ID_MAX_LENGTH,
     PATTERN_MESSAGES,
-    Initiative,
     KeyFigureGroup,
-    Network,
     Record,
     Vocabularies,
     is_valid_id,
@@ -118,45 +117,46 @@ class Catalog:
     # The lookups below are built once, on first use: templates call them for every page, and a
     # scan of all records per page made a build of 5,000 records quadratic.
 
-    @functools.cached_property
-    def networks(self) -> dict[str, Network]:
-        return {id_: entry.record for id_, entry in self.entries.get("networks", {}).items()}  # type: ignore[misc]
+    def records(self, kind: str) -> dict[str, Record]:
+        """The records of one kind by id."""
+        return self._records[kind]
 
     @functools.cached_property
-    def initiatives(self) -> dict[str, Initiative]:
-        return {id_: entry.record for id_, entry in self.entries.get("initiatives", {}).items()}  # type: ignore[misc]
+    def _records(self) -> dict[str, dict[str, Record]]:
+        return {
+            kind: {id_: entry.record for id_, entry in self.entries.get(kind, {}).items()} for kind in KINDS
+        }
 
     def all_entries(self) -> list[Entry]:
-        return [entry for kind in RECORD_KINDS for entry in self.entries.get(kind, {}).values()]
+        return [entry for kind in KINDS for entry in self.entries.get(kind, {}).values()]
 
     @functools.cached_property
-    def _related(self) -> dict[str, dict[str, list[Entry]]]:
-        related: dict[str, dict[str, list[Entry]]] = {"predecessors": {}, "initiatives": {}, "parts": {}}
-        for entry in self.entries.get("networks", {}).values():
-            if entry.record.merged_into:  # type: ignore[attr-defined]
-                related["predecessors"].setdefault(entry.record.merged_into, []).append(entry)  # type: ignore[attr-defined]
-        for entry in self.entries.get("initiatives", {}).values():
-            for network_id in entry.record.networks:  # type: ignore[attr-defined]
-                related["initiatives"].setdefault(network_id, []).append(entry)
-            if entry.record.parent:  # type: ignore[attr-defined]
-                related["parts"].setdefault(entry.record.parent, []).append(entry)  # type: ignore[attr-defined]
-        return related
+    def _linking(self) -> dict[tuple[str, str, str], list[Entry]]:
+        """(kind, id, what the target calls them) -> the entries that link to that record."""
+        found: dict[tuple[str, str, str], list[Entry]] = {}
+        for entry in self.all_entries():
+            for link in KINDS[entry.kind].links:
+                for target in link.ids(entry.record):
+                    found.setdefault((link.to, target, link.back), []).append(entry)
+        return found
 
-    def predecessors(self, network_id: str) -> list[Entry]:
-        """Networks that merged into this one."""
-        return self._related["predecessors"].get(network_id, [])
+    def linking(self, entry: Entry, back: str) -> list[Entry]:
+        """The records that link to `entry` through links called `back` on its side (a network's
+        `initiatives`, an initiative's `parts`), in the order of the catalog."""
+        return self._linking.get((entry.kind, entry.id, back), [])
 
-    def initiatives_of(self, network_id: str) -> list[Entry]:
-        """Initiatives that name this network as related."""
-        return self._related["initiatives"].get(network_id, [])
+    def linked(self, entry: Entry) -> set[tuple[str, str]]:
+        """(kind, id) of every record this one links to or is linked from: the pages that show it."""
+        found = {(link.to, target) for link in KINDS[entry.kind].links for target in link.ids(entry.record)}
+        for kind in KINDS.values():
+            for link in kind.links:
+                if link.to == entry.kind:
+                    found |= {(other.kind, other.id) for other in self.linking(entry, link.back)}
+        return found
 
     def entries_of(self, kind: str, ids: list[str]) -> list[Entry]:
         """The entries of `kind` with these ids (references are checked when the catalog loads)."""
         return [self.entries[kind][record_id] for record_id in ids]
-
-    def parts_of(self, initiative_id: str) -> list[Entry]:
-        """Initiatives whose parent is this one."""
-        return self._related["parts"].get(initiative_id, [])
 
     def label(self, vocabulary: str, code: str, lang: str) -> str:
         return getattr(self.vocabularies, vocabulary)[code].label(lang)
@@ -321,8 +321,8 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         errors.extend(_check_newest_first(key_figures, rel, read[1]))
 
     entries: dict[str, dict[str, Entry]] = {}
-    present: dict[str, set[str]] = {kind: set() for kind in RECORD_KINDS}  # also invalid records
-    for kind, record_kind in RECORD_KINDS.items():
+    present: dict[str, set[str]] = {kind: set() for kind in KINDS}  # also invalid records
+    for kind, record_kind in KINDS.items():
         model = record_kind.model
         entries[kind] = {}
         folder = root / record_kind.folder
@@ -359,7 +359,7 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
             # every garbage collection walk them all and loading several times slower.
 
     if cache is not None:
-        cache.forget_missing({rel for kind in RECORD_KINDS for rel in _paths(kind, present)})
+        cache.forget_missing({rel for kind in KINDS for rel in _paths(kind, present)})
     errors.extend(_check_references(root, entries, present))
     warnings: list[RecordError] = []
     if places is not None and vocabularies is not None:
@@ -397,6 +397,10 @@ def _with_places(
     return vocabularies.model_copy(update={"municipalities": places.vocabulary()})
 
 
+_PLACED = {"labour_market_region", "municipalities"}
+"""The fields of a record that lies in one labour-market region and names its municipalities."""
+
+
 def _check_regions(
     root: Path,
     entries: dict[str, dict[str, Entry]],
@@ -405,11 +409,12 @@ def _check_regions(
     errors: list[RecordError],
     warnings: list[RecordError],
 ) -> None:
-    """An initiative's labour-market region holds at least one of its municipalities (an error);
+    """A record's labour-market region holds at least one of its municipalities (an error);
     its municipalities in other regions are named (a warning: it may span two regions)."""
     regions = vocabularies.labour_market_regions
-    for entry in entries.get("initiatives", {}).values():
-        record: Initiative = entry.record  # type: ignore[assignment]
+    placed = [kind for kind, declared in KINDS.items() if _PLACED <= declared.model.model_fields.keys()]
+    for entry in (entry for kind in placed for entry in entries.get(kind, {}).values()):
+        record: Any = entry.record
         if not record.municipalities:
             continue
         region = regions[record.labour_market_region]
@@ -495,68 +500,32 @@ def _read_record(path: Path, root: Path, model: Any, context: dict, errors: list
 
 
 def _paths(kind: str, present: dict[str, set[str]]) -> list[str]:
-    return [f"{RECORD_KINDS[kind].folder}/{record_id}.yml" for record_id in present[kind]]
+    return [f"{KINDS[kind].folder}/{record_id}.yml" for record_id in present[kind]]
 
 
 def _check_references(
     root: Path, entries: dict[str, dict[str, Entry]], present: dict[str, set[str]]
 ) -> list[RecordError]:
-    """References between valid records name records that exist; merges and parents make sense.
-
-    A reference to a record whose file exists but is invalid is not reported again: that file's
-    own errors are.
-    """
+    """Every link of a valid record names a record that exists, and each kind's own rules hold
+    (`records/kinds/`). A link to a record whose file exists but is invalid is not reported again:
+    that file's own errors are."""
     errors: list[RecordError] = []
-    networks = entries.get("networks", {})
-    initiatives = entries.get("initiatives", {})
-    network_ids, initiative_ids = present["networks"], present["initiatives"]
-
-    def error(entry: Entry, loc: tuple, said: Message) -> None:
-        line, column = _position(root, entry, loc)
-        errors.append(RecordError(entry.path, line, column, field_name(loc), said))
-
-    def known(ids) -> str | Message:
-        return ", ".join(sorted(ids)) or message("ref.none_yet")
-
-    for entry in networks.values():
-        record: Network = entry.record  # type: ignore[assignment]
-        if record.status == "merged" and not record.merged_into:
-            error(entry, ("status",), message("ref.merged_needs_target"))
-        if record.merged_into:
-            if record.status != "merged":
-                error(entry, ("merged_into",), message("ref.merged_into_without_status"))
-            elif record.merged_into == entry.id:
-                error(entry, ("merged_into",), message("ref.merged_into_itself"))
-            elif record.merged_into not in network_ids:
-                error(
-                    entry,
-                    ("merged_into",),
-                    message("ref.unknown_network", value=record.merged_into, known=known(network_ids)),
-                )
-
-    for entry in initiatives.values():
-        record: Initiative = entry.record  # type: ignore[no-redef]
-        for index, network_id in enumerate(record.networks):
-            if network_id not in network_ids:
-                error(
-                    entry,
-                    ("networks", index),
-                    message("ref.unknown_network", value=network_id, known=known(network_ids)),
-                )
-        if record.parent:
-            if record.parent not in initiative_ids:
-                error(
-                    entry,
-                    ("parent",),
-                    message("ref.unknown_initiative", value=record.parent, known=known(initiative_ids)),
-                )
-            else:
-                seen = {entry.id}
-                current = record.parent
-                while current and current in initiatives:
-                    if current in seen:
-                        error(entry, ("parent",), message("ref.parent_cycle", value=current))
-                        break
-                    seen.add(current)
-                    current = initiatives[current].record.parent  # type: ignore[attr-defined]
+    for kind, kind_entries in entries.items():
+        for entry in kind_entries.values():
+            for loc, said in _problems_of(entry, entries, present):
+                line, column = _position(root, entry, loc)
+                errors.append(RecordError(entry.path, line, column, field_name(loc), said))
     return errors
+
+
+def _problems_of(entry: Entry, entries: dict[str, dict[str, Entry]], present: dict[str, set[str]]):
+    kind = KINDS[entry.kind]
+    for link in kind.links:
+        value = getattr(entry.record, link.field)
+        for index, target in enumerate(link.ids(entry.record)):
+            if target not in present[link.to]:
+                loc = (link.field, index) if isinstance(value, list) else (link.field,)
+                known = ", ".join(sorted(present[link.to])) or message("ref.none_yet")
+                yield loc, message(unknown_message(KINDS[link.to]), value=target, known=known)
+    for rule in kind.rules:
+        yield from rule(entry, entries)

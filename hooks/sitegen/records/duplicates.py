@@ -1,4 +1,4 @@
-"""The same network or initiative twice: what two records of one kind may not share.
+"""The same record twice: what two records of one kind may not share.
 
 Editors start a new record from a copy of another, so a copy that kept the other's title, website
 or dossier number is likely. The same title (in either language, ignoring case and spacing), the
@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from ..site import LANGUAGE_CODES
+from .kinds import KINDS
 from .messages import Message, message
 
 NEAR_COPY_SHARE = 0.8
@@ -39,13 +41,14 @@ class Finding:
 
 
 def _title_locs(entry) -> Iterator[tuple[tuple, str]]:
-    record = entry.record
-    if entry.kind == "networks":
-        yield ("name",), record.name
-    else:
-        yield ("title", "nl"), record.title.nl
-        if record.title.en:
-            yield ("title", "en"), record.title.en
+    kind = KINDS[entry.kind]
+    title = kind.title(entry.record)
+    if isinstance(title, str):
+        yield (kind.title_field,), title
+        return
+    for lang in LANGUAGE_CODES:
+        if getattr(title, lang, None):
+            yield (kind.title_field, lang), getattr(title, lang)
 
 
 def _website(url: str) -> str:
@@ -61,8 +64,9 @@ def _values(entry) -> Iterator[tuple[tuple, str, str]]:
         yield loc, "duplicate.title", " ".join(title.casefold().split())
     if entry.record.website:
         yield ("website",), "duplicate.website", _website(entry.record.website)
-    for index, number in enumerate(getattr(entry.record, "dossier_numbers", [])):
-        yield ("dossier_numbers", index), "duplicate.dossier", number.upper()
+    for name in KINDS[entry.kind].duplicate_fields:
+        for index, number in enumerate(getattr(entry.record, name)):
+            yield (name, index), "duplicate.dossier", number.upper()
 
 
 def find_duplicates(entries: dict[str, dict], where: Callable[[Any, tuple], str]) -> list[Finding]:

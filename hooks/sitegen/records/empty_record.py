@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import yaml
 
-from ..site import RECORD_KINDS
 from .fields import SchemaField, record_fields
 from .i18n import Strings
+from .kinds import KINDS
 from .schema import PLACEHOLDER, Vocabularies
 
 _SHORT_VOCABULARY = 12  # list the codes in the comment up to this many; otherwise name the list
@@ -22,7 +22,7 @@ _INDENT = "  "
 
 def scaffold_text(kind: str, vocabularies: Vocabularies) -> str:
     lines = [
-        f"# yaml-language-server: $schema=../../schemas/{RECORD_KINDS[kind].schema_file}",
+        f"# yaml-language-server: $schema=../../schemas/{KINDS[kind].schema_file}",
         f"# {Strings('nl').t(f'new-record-{kind}')}. Vervang elke {PLACEHOLDER} door de juiste waarde. "
         "Optionele velden mogen leeg",
         "# blijven of weg. Elk veld wordt uitgelegd op de pagina Velden van de site en in CONTRIBUTING.md.",

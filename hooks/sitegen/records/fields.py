@@ -24,8 +24,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..site import LANGUAGE_CODES, RECORD_KINDS
+from ..site import LANGUAGE_CODES
 from .caches import per_build
+from .kinds import KINDS
 from .schema import ID_PATTERN, NAMED_VOCABULARIES, PLACE_VOCABULARIES, Markdown, Record, Text, Vocabularies
 from .strict_yaml import load_file
 
@@ -77,7 +78,7 @@ def fields_of(model: type[BaseModel]) -> tuple[SchemaField, ...]:
 
 
 def record_fields(kind: str) -> tuple[SchemaField, ...]:
-    return fields_of(RECORD_KINDS[kind].model)
+    return fields_of(KINDS[kind].model)
 
 
 def all_fields(kind: str) -> list[SchemaField]:

@@ -1,8 +1,10 @@
 """Interface text in both languages, and how a record text is shown on a page in a given language.
 
 The strings live in `strings.yml` beside this module, Dutch and English side by side, so a key
-cannot exist in one language only. A record text without English is shown in Dutch, marked
-`lang="nl"`, with a visible note (see the `text` and `markdown` filters in `pages/render.py`).
+cannot exist in one language only; the texts of a record kind live with the kind (`records/kinds/`)
+and are looked up the same way, as `<key>-<kind>` (`kind-networks`, `count-initiatives-one`). A
+record text without English is shown in Dutch, marked `lang="nl"`, with a visible note (see the
+`text` and `markdown` filters in `pages/render.py`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pydantic import TypeAdapter
 
 from ..site import language
 from .caches import per_build
+from .kinds import KINDS
 from .schema import VocabularyEntry
 from .strict_yaml import load_file
 
@@ -22,7 +25,20 @@ STRINGS_FILE = Path(__file__).with_name("strings.yml")
 @per_build  # read again at the start of every build, so that an edit shows in `mkdocs serve`
 def _strings() -> dict[str, dict[str, VocabularyEntry]]:
     data, _ = load_file(STRINGS_FILE)
-    return TypeAdapter(dict[str, dict[str, VocabularyEntry]]).validate_python(data)
+    tables = TypeAdapter(dict[str, dict[str, VocabularyEntry]]).validate_python(data)
+    for kind in KINDS.values():
+        for key, texts in kind.strings.items():
+            name = _kind_key(key, kind.name)
+            if name in tables["ui"]:
+                raise ValueError(f"{STRINGS_FILE.name}: ui.{name} belongs to the kind {kind.name}")
+            tables["ui"][name] = VocabularyEntry.model_validate(texts)
+    return tables
+
+
+def _kind_key(key: str, kind: str) -> str:
+    """`count-one` of `networks` is `count-networks-one`; `kind` of `networks` is `kind-networks`."""
+    plural = next((suffix for suffix in ("-one", "-other") if key.endswith(suffix)), "")
+    return f"{key.removesuffix(plural)}-{kind}{plural}"
 
 
 class Strings:
