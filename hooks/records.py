@@ -65,7 +65,8 @@ from sitegen.pages.render import (
 from sitegen.pages.searchable import kept_out_of_search, searchable
 from sitegen.records.catalog import CatalogError
 from sitegen.records.i18n import Strings
-from sitegen.site import LANGUAGES, RECORD_KINDS, REGIONS_SECTION, language, root_of
+from sitegen.records.kinds import KINDS
+from sitegen.site import LANGUAGES, REGIONS_SECTION, language, root_of
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 log = logging.getLogger("mkdocs.hooks.records")
@@ -130,7 +131,7 @@ def on_files(files: Files, config) -> Files:
             for record_id in ids:
                 page = File.generated(
                     config,
-                    RECORD_KINDS[kind].page_source(record_id),
+                    KINDS[kind].page_source(record_id),
                     content="",
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
@@ -139,7 +140,7 @@ def on_files(files: Files, config) -> Files:
         return files
     docs_folder = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     for entry in state.catalog.all_entries():
-        src_uri = RECORD_KINDS[entry.kind].page_source(entry.id)
+        src_uri = KINDS[entry.kind].page_source(entry.id)
         file = preview.GeneratedPage.generated(
             config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
         )
