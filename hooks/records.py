@@ -149,6 +149,16 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = posixpath.relpath(entry.path, docs_folder)
         files.append(file)
         state.record_pages[src_uri] = entry
+    # An overview for each kind that has no hand-written one (`docs/<language>/<section>/index.md`).
+    for kind in KINDS.values():
+        src_uri = f"{kind.section}/index.md"
+        if files.get_file_from_path(src_uri) is None:
+            file = preview.GeneratedPage.generated(
+                config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            file.edit_uri = None
+            files.append(file)
+            state.overview_pages[src_uri] = kind
     # One page per labour-market region, its locator map, and the data of the look-up box.
     for region in region_index(state.catalog).regions.values():
         src_uri = f"{REGIONS_SECTION}/{region.code}.md"
@@ -202,8 +212,12 @@ def on_page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         return ""
     if entry is not None:
         # Material prints title and description without escaping them: escape them here.
-        page.meta["title"] = str(escape(entry.record.title_in(lang)))
+        page.meta["title"] = str(escape(entry.title_in(lang)))
         page.meta["description"] = str(escape(entry.record.summary.get(lang)))
+        return ""
+    kind = state_of(config).overview_pages.get(page.file.src_uri)
+    if kind is not None:
+        page.meta["title"] = Strings(lang).t(f"section-{kind.name}")
         return ""
     region = state_of(config).region_pages.get(page.file.src_uri)
     if region is not None:
@@ -246,6 +260,9 @@ def _page_content(html: str, page: Page, config) -> str:
         page.toc = get_toc(toc_tokens(rendered.headings))
         meta = render_record_meta(entry, catalog, lang, page.canonical_url or "")
         return searchable(str(rendered.html) + str(meta))
+    kind = state.overview_pages.get(page.file.src_uri)
+    if kind is not None:
+        return searchable(str(render_fragment("overview", catalog, lang, root, kind=kind)))
     region = state.region_pages.get(page.file.src_uri)
     if region is not None:
         rendered = render_region(region, catalog, lang, root)
@@ -301,7 +318,7 @@ def _record_links(entry, page: Page, config) -> RecordLinks:
     """Edit link (MkDocs derives it from `repo_url` + `edit_uri`) and correction form address."""
     template = config.extra.get("correction_form")
     lang = config.theme["language"]
-    title = entry.record.title_in(lang)
+    title = entry.title_in(lang)
     correction = template and correction_url(
         template,
         config.repo_url,

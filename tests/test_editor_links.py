@@ -83,7 +83,7 @@ def test_every_record_page_links_to_the_prefilled_correction_form(fixture_site, 
     assert query["record"] == [f"{entry.kind}/{entry.id}"]
     assert query["page"] == [fixture_url + path]  # the public address of the page itself
     prefix = {"nl": "Correctie", "en": "Correction"}[lang]  # the subject in the page's language
-    assert query["title"] == [f"{prefix}: {entry.record.title_in(lang)}"]
+    assert query["title"] == [f"{prefix}: {entry.title_in(lang)}"]
     # Every value stays inside its own parameter, whatever the title holds.
     assert set(query) == {"template", "title", "record", "page"}
 

@@ -101,7 +101,7 @@ def test_every_record_page_has_json_ld_that_parses(fixture_site, fixture_catalog
             data = json.loads(blocks[0])
             assert data["@context"] == "https://schema.org"
             assert data["@type"] == ("Organization" if entry.kind == "networks" else "Project")
-            assert data["name"] == entry.record.title_in(language.code)
+            assert data["name"] == entry.title_in(language.code)
             assert data["url"].endswith(path)
             assert "<" not in blocks[0]
 

@@ -76,8 +76,7 @@ def atom_feed(catalog: Catalog, lang: str, base: str) -> bytes:
         _add(entry, "title", title.get(lang))
         _add(entry, "updated", timestamp(item.date))
         _add(entry, "link", rel="alternate", type="text/html", href=address)
-        record = item.entry.record
-        about = record.title_in(lang)
+        about = item.entry.title_in(lang)
         _add(entry, "category", term=item.entry.kind, label=strings.t(f"kind-{item.entry.kind}"))
         body = markdown_text.render(item.update.body.get(lang))
         intro = Markup('<p><a href="{}">{}</a></p>').format(record_url, about)

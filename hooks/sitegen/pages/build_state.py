@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..records import caches
 from ..records.catalog import Catalog, CatalogError, Entry, load_catalog
+from ..records.kinds import RecordKind
 from ..site import Language, language
 from .licence import Licence, licence_of
 from .preview import Preview
@@ -45,6 +46,8 @@ class BuildState:
     """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
     region_pages: dict[str, Region] = field(default_factory=dict)
     """The labour-market region of each generated region page, by its `src_uri` (filled by `on_files`)."""
+    overview_pages: dict[str, RecordKind] = field(default_factory=dict)
+    """The kind of each generated overview page (a kind without a hand-written one), by its `src_uri`."""
     errors: CatalogError | None = None
     """`mkdocs serve` with invalid records: the errors its pages show, instead of a catalog (which
     is then empty; see `pages/preview_errors.py`)."""

@@ -28,7 +28,7 @@ from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
 from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
-from .facets import OVERVIEW_FACETS, SEARCH_FACETS
+from .facets import OVERVIEW_FACETS, SEARCH_FACETS, Facet
 from .json_ld import json_ld
 from .regions import a_to_z, region_index
 
@@ -221,6 +221,15 @@ class _Context:
         value = KINDS[entry.kind].title(entry.record)
         return self.text(value) if isinstance(value, Text) else escape(value)
 
+    def cell(self, entry: Entry, field_name: str) -> Markup:
+        """A field's value in a table cell: a text in the page's language, the labels of codes, the
+        titles of linked records, a number or a year."""
+        value = getattr(entry.record, field_name)
+        if isinstance(value, Text):
+            return self.text(value)
+        facet = Facet(field_name, entry.kind, field_name)
+        return Markup(escape(", ")).join(label for _, label in facet.values(entry, self.catalog, self.lang))
+
     def url(self, kind: str, record_id: str) -> str:
         return self.root + record_path(kind, record_id)
 
@@ -291,6 +300,7 @@ class _Context:
             "labels": self.labels,
             "url": self.url,
             "title": self.title,
+            "cell": self.cell,
             "kinds": list(KINDS.values()),
             "date": self.date,
             "number": self.number,

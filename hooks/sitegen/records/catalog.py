@@ -102,6 +102,10 @@ class Entry:
     path: str
     record: Record
 
+    def title_in(self, lang: str) -> str:
+        """The record's title (or proper name) as plain text in `lang`."""
+        return KINDS[self.kind].title_in(self.record, lang)
+
 
 @dataclass
 class Catalog:
@@ -320,6 +324,7 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         key_figures = _validate(adapter, read[0] or [], context, rel, read[1], errors) or []
         errors.extend(_check_newest_first(key_figures, rel, read[1]))
 
+    errors.extend(_unknown_folders(root))
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {kind: set() for kind in KINDS}  # also invalid records
     for kind, record_kind in KINDS.items():
@@ -380,6 +385,21 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         places=places,
         warnings=in_order(warnings),
     )
+
+
+def _unknown_folders(root: Path) -> list[RecordError]:
+    """A folder in `content/` that no kind of record declares: its files would be left out unseen."""
+    content = root / CONTENT_DIR
+    known = {GEO_DIR, *KINDS}
+    folders = sorted(path.name for path in content.iterdir() if path.is_dir()) if content.is_dir() else []
+    listed = ", ".join(f"{kind.folder}/" for kind in KINDS.values())
+    return [
+        RecordError(
+            f"{CONTENT_DIR}/{name}", 1, 1, "", message("file.unknown_folder", value=name, known=listed)
+        )
+        for name in folders
+        if name not in known and not name.startswith(".")
+    ]
 
 
 def _with_places(

@@ -346,9 +346,6 @@ class Network(Record):
     regional_themes: list[Text] = Field([], description="Themes of the region the network works on.")
     activities: list[Activity] = Field([], description="What the network offers.")
 
-    def title_in(self, lang: str) -> str:
-        return self.name
-
 
 class Schools(Strict):
     vmbo: list[Str] = Field([], description="vmbo schools involved (proper names).")
@@ -421,9 +418,6 @@ class Initiative(Record):
     updates: list[Update] = Field(
         [], description="Dated news, any order; shown newest first, also on the news page and in the feed."
     )
-
-    def title_in(self, lang: str) -> str:
-        return self.title.get(lang)
 
 
 class KeyFigure(Strict):

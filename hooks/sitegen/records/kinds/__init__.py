@@ -67,6 +67,9 @@ class RecordKind:
     links: tuple[Link, ...] = ()
     rules: tuple[Rule, ...] = ()
     """Checks across records beyond "a link names a record that exists" (which every link gets)."""
+    overview_columns: tuple[str, ...] = ()
+    """The fields shown as columns after the title in the overview a kind gets when no hand-written
+    page (`docs/<language>/<section>/index.md`) gives it one of its own."""
     overview_facets: tuple[str, ...] = ()
     """The filters above its overview table, `key=field`, in order."""
     search_facets: tuple[str, ...] = ()
@@ -104,6 +107,11 @@ class RecordKind:
     def title(self, record: Record) -> Text | str:
         """What names a record: a `Text` (shown in the page's language) or a proper name."""
         return getattr(record, self.title_field)
+
+    def title_in(self, record: Record, lang: str) -> str:
+        """The title as plain text in `lang` (the Dutch where it has no translation)."""
+        title = self.title(record)
+        return title if isinstance(title, str) else title.get(lang)
 
     def link(self, field_name: str) -> Link | None:
         return next((link for link in self.links if link.field == field_name), None)
@@ -147,6 +155,9 @@ def _problems(kind: RecordKind, kinds: dict[str, RecordKind]) -> Iterator[str]:
             yield f"{kind.name}: link {link.field!r}: messages.yml lacks {unknown_message(kinds[link.to])!r}"
         if link.field not in fields:
             yield f"{kind.name}: link field {link.field!r} is not a field of {kind.model.__name__}"
+    for field_name in kind.overview_columns:
+        if field_name not in fields:
+            yield f"{kind.name}: overview column {field_name!r} is not a field of {kind.model.__name__}"
     for key, field_name in (*kind.facets("overview"), *kind.facets("search")):
         if field_name not in fields:
             yield f"{kind.name}: facet {key!r} reads {field_name!r}, not a field of {kind.model.__name__}"
