@@ -194,6 +194,13 @@ def test_the_feed_follows_rfc_4287(fixture_site, fixture_url, lang):
     if lang == "en":  # an update without English is in Dutch, and says so
         dutch = next(entry for entry in entries if entry.find(A + "title").text == "Start in januari")
         assert dutch.get(XML_LANG) == "nl"
+    # A month stays a month where a reader sees it: the entry's text says "januari 2019", while its
+    # `updated` (a moment, by RFC 3339) counts from the first day.
+    january = next(entry for entry in entries if entry.find(A + "title").text == "Start in januari")
+    assert _one(january, "updated").text == "2019-01-01T00:00:00Z"
+    said = _one(january, "content").text
+    assert said.startswith({"nl": "<p>januari 2019 · <a ", "en": "<p>January 2019 · <a "}[lang]), said
+    assert " 1 januari 2019" not in said and " 1 January 2019" not in said
 
 
 def test_feed_ids_and_dates_do_not_change_from_one_build_to_the_next(fixture_site, fixture_url):

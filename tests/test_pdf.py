@@ -16,8 +16,9 @@ from mkdocs.config import load_config
 
 from conftest import FIXTURES, ROOT, built_once, copy_project, pdf_text
 from sitegen.outputs.build import build_site
-from sitegen.outputs.pdf import allows, format_size, site_fetcher
+from sitegen.outputs.pdf import allows, site_fetcher
 from sitegen.pages.focus_report import build_report
+from sitegen.pages.formats import format_size
 from sitegen.records.catalog import load_catalog
 from sitegen.site import LANGUAGE_CODES, LANGUAGES, language
 

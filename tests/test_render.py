@@ -9,8 +9,9 @@ import re
 import pytest
 
 from conftest import empty_cells
+from sitegen.pages.formats import format_date
 from sitegen.pages.licence import licence_of
-from sitegen.pages.render import FRAGMENTS, format_date, render_fragment, render_record
+from sitegen.pages.render import FRAGMENTS, render_fragment, render_record
 from sitegen.records import markdown_text
 from sitegen.records.kinds import KINDS
 from sitegen.records.schema import Markdown, Text
@@ -93,9 +94,11 @@ def test_text_falls_back_to_dutch():
         (dt.date(2026, 11, 1), "en", "1 November 2026"),
         ("2020-06", "nl", "juni 2020"),
         ("2020-06-15", "en", "15 June 2020"),
+        ("2019", "en", "2019"),
+        ("2019-07", "en", "July 2019"),
     ],
 )
-def test_dates_are_written_out_in_the_page_language(value, lang, expected):
+def test_dates_are_written_out_in_the_page_language_in_their_own_precision(value, lang, expected):
     assert format_date(value, lang) == expected
 
 

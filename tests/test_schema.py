@@ -286,3 +286,18 @@ def test_personal_data_is_published_only_with_publish_true():
         "Piet",
         "piet@example.org",
     ]
+
+
+def test_a_text_and_a_label_have_one_field_per_language_of_the_site_model():
+    """The languages are declared once (`sitegen.site.LANGUAGES`): the schema's texts and the
+    vocabularies' labels follow them; only the first language is required in a text."""
+    from sitegen.records.schema import Markdown, Text, VocabularyEntry
+    from sitegen.site import LANGUAGE_CODES
+
+    for model in (Text, Markdown):
+        assert tuple(model.model_fields) == LANGUAGE_CODES
+        assert [info.is_required() for info in model.model_fields.values()] == [True] + [False] * (
+            len(LANGUAGE_CODES) - 1
+        )
+    assert tuple(VocabularyEntry.model_fields)[: len(LANGUAGE_CODES)] == LANGUAGE_CODES
+    assert Text(nl="Hallo").missing() == list(LANGUAGE_CODES[1:])

@@ -15,7 +15,7 @@ import yaml
 from conftest import RECORD_FILES, ROOT, empty_cells, overview_table, pdf_text, read_page
 from sitegen.__main__ import main
 from sitegen.outputs.build import BuildFailed, build_site
-from sitegen.pages.render import format_date, format_figure
+from sitegen.pages.formats import format_date, format_figure
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.freshness import stale_before, stale_records
 from sitegen.records.i18n import Strings

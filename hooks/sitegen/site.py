@@ -24,6 +24,8 @@ class Language:
     """`nl`, `en`: `theme.language` of its build and `<html lang>` of its pages."""
     name: str
     """Its own name, in the language switch."""
+    english_name: str
+    """Its name in English: in the schema's descriptions, which are written in English."""
     config_file: str
     """The MkDocs config that builds it."""
     path: str
@@ -40,8 +42,8 @@ class Language:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("nl", "Nederlands", "mkdocs.yml", ""),
-    Language("en", "English", "mkdocs.en.yml", "en/"),
+    Language("nl", "Nederlands", "Dutch", "mkdocs.yml", ""),
+    Language("en", "English", "English", "mkdocs.en.yml", "en/"),
 )
 """The first is the default language and the root of the site; the others live under their path."""
 

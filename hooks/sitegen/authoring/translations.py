@@ -15,7 +15,7 @@ from ..records.strict_yaml import load_file, positions
 
 def _missing(value: object, loc: tuple) -> Iterator[tuple]:
     if isinstance(value, Text):
-        if not value.en:
+        if value.missing():
             yield loc
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -40,9 +40,9 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
             )
     missing = message("translations.missing")
     for index, group in enumerate(catalog.key_figures):
-        if group.note and not group.note.en:
+        if group.note and group.note.missing():
             lines.append(f"content/key-figures.yml: [{index}].note: {missing}")
         for number, figure in enumerate(group.figures):
-            if not figure.label.en:
+            if figure.label.missing():
                 lines.append(f"content/key-figures.yml: [{index}].figures[{number}].label: {missing}")
     return lines

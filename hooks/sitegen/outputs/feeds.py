@@ -5,8 +5,9 @@ first, as gathered by `news.py`. Everything in it comes from the records, never 
 
 - an entry's `id` and `link` are the address of the update on its record page
   (`…/initiatieven/<id>/#update-<date>-<title>`), the same in every build;
-- an entry's `updated` is its date (a month counts from its first day); the feed's `updated` is
-  the newest entry's, or the newest `last_verified` of a record when there is no news.
+- an entry's `updated` is its date (a month counts from its first day, and its text names the
+  month); the feed's `updated` is the newest entry's, or the newest `last_verified` of a record
+  when there is no news.
 
 Addresses are absolute: the step reads the public address each language was built for from the
 news page's canonical link, as `pdf.py` does for the report.
@@ -19,6 +20,7 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
+from ..pages.formats import format_date
 from ..pages.news import FEED, PAGE, news_items
 from ..records import markdown_text
 from ..records.catalog import Catalog
@@ -79,7 +81,9 @@ def atom_feed(catalog: Catalog, lang: str, base: str) -> bytes:
         about = item.entry.title_in(lang)
         _add(entry, "category", term=item.entry.kind, label=strings.t(f"kind-{item.entry.kind}"))
         body = markdown_text.render(item.update.body.get(lang))
-        intro = Markup('<p><a href="{}">{}</a></p>').format(record_url, about)
+        # `updated` must be a moment, so a month counts from its first day; the text says the month.
+        when = format_date(item.date, lang)
+        intro = Markup('<p>{} · <a href="{}">{}</a></p>').format(when, record_url, about)
         _add(
             entry,
             "content",

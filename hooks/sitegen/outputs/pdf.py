@@ -26,7 +26,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..pages.focus_report import SECTION, Report, build_report
-from ..pages.render import PDF_SIZE_SLOT, format_date
+from ..pages.formats import format_date, format_size
+from ..pages.render import PDF_SIZE_SLOT
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..site import LANGUAGES, OVERRIDES_DIR, language
@@ -131,14 +132,6 @@ def render_report_html(report: Report, site_url: str) -> str:
             stylesheet=STYLESHEET,
         )
     )
-
-
-def format_size(size: int, lang: str) -> str:
-    """`245 kB`, `1,2 MB` (nl) / `1.2 MB` (en)."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} kB"
-    text = f"{size / 1_000_000:.1f} MB"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class NewsItem:
 def update_anchor(update: Update) -> str:
     """`update-2019-09-kick-off-van-sterk-techniekonderwijs-hoogeveen`: the id of an update on its
     record page, from its date and Dutch title (the Dutch title is required, so it always exists)."""
-    folded = unicodedata.normalize("NFKD", update.title.nl).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", update.title.first).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].rstrip("-")
     return f"update-{update.date}-{slug}" if slug else f"update-{update.date}"
 
@@ -52,6 +52,6 @@ def news_items(catalog: Catalog) -> list[NewsItem]:
         for entry in catalog.all_entries()
         for update in getattr(entry.record, "updates", [])
     ]
-    items.sort(key=lambda item: (item.entry.kind, item.entry.id, item.update.title.nl))
+    items.sort(key=lambda item: (item.entry.kind, item.entry.id, item.update.title.first))
     items.sort(key=lambda item: item.date, reverse=True)
     return items

@@ -65,7 +65,7 @@ class RegionIndex:
                 self.regions[code].networks.append(entry)
                 self.regions[code].network_provinces[entry.id] = via
         for region in self.regions.values():
-            region.initiatives.sort(key=lambda e: fold(e.record.title.nl))
+            region.initiatives.sort(key=lambda e: fold(e.record.title.first))
 
     def initiative_regions(self, entry: Entry) -> list[str]:
         """The regions an initiative counts in: its own, then those of its municipalities."""

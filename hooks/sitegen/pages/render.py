@@ -29,42 +29,11 @@ from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
 from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS, Facet
+from .formats import format_date, format_figure, format_number
 from .json_ld import json_ld
 from .regions import a_to_z, region_index
 
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
-
-_MONTHS = {
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
-
 
 @dataclass(frozen=True)
 class Heading:
@@ -142,27 +111,6 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def format_date(value: dt.date | str, lang: str) -> str:
-    """`2026-11-01` as `1 november 2026` / `1 November 2026`; `2020-06` as `juni 2020`."""
-    if isinstance(value, str):
-        parts = [int(part) for part in value.split("-")]
-        if len(parts) == 2:
-            return f"{_MONTHS[lang][parts[1] - 1]} {parts[0]}"
-        value = dt.date(*parts)
-    return f"{value.day} {_MONTHS[lang][value.month - 1]} {value.year}"
-
-
-_FIGURE_NUMBER = re.compile(r"\d[\d.,]*\d")
-
-
-def format_figure(value: str, lang: str) -> str:
-    """A figure as written in the records (Dutch: `35.000+`, `1,5`) in the page's language: the
-    English page swaps the grouping and decimal marks (`35,000+`, `1.5`)."""
-    if lang == "nl":
-        return value
-    return _FIGURE_NUMBER.sub(lambda match: match.group(0).translate(str.maketrans(".,", ",.")), value)
-
-
 class _Context:
     """What every fragment template can call, bound to one language and one page depth."""
 
@@ -176,11 +124,12 @@ class _Context:
         """A short text in the page language, or the Dutch marked as Dutch with a note."""
         if value is None:
             return Markup("")
-        if value.lang_of(self.lang) == self.lang:
+        shown = value.lang_of(self.lang)
+        if shown == self.lang:
             return escape(value.get(self.lang))
         note = self.strings.t("untranslated-inline")
-        return Markup('<span lang="nl">{}</span> <span class="vh-untranslated">{}</span>').format(
-            value.nl, note
+        return Markup('<span lang="{}">{}</span> <span class="vh-untranslated">{}</span>').format(
+            shown, value.get(shown), note
         )
 
     def markdown(self, value: Markdown | None) -> Markup:
@@ -188,12 +137,13 @@ class _Context:
         if value is None:
             return Markup("")
         html = markdown_text.render(value.get(self.lang))
-        if value.lang_of(self.lang) == self.lang:
+        shown = value.lang_of(self.lang)
+        if shown == self.lang:
             return html
         note = self.strings.t("untranslated")
         return Markup(
-            '<div lang="nl" class="vh-untranslated-block"><p class="vh-untranslated" lang="{}">{}</p>{}</div>'
-        ).format(self.lang, note, html)
+            '<div lang="{}" class="vh-untranslated-block"><p class="vh-untranslated" lang="{}">{}</p>{}</div>'
+        ).format(shown, self.lang, note, html)
 
     def label(self, vocabulary: str, code: str) -> str:
         return self.catalog.label(vocabulary, code, self.lang)
@@ -238,8 +188,7 @@ class _Context:
 
     def number(self, value: int) -> str:
         """A whole number grouped as the page's language writes it: 12.000.000 or 12,000,000."""
-        grouped = f"{value:,}"
-        return grouped.replace(",", ".") if self.lang == "nl" else grouped
+        return format_number(value, self.lang)
 
     def field_rows(self, kind: str) -> list[FieldRow]:
         records = [entry.record for entry in self.catalog.entries.get(kind, {}).values()]

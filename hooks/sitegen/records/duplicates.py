@@ -105,8 +105,8 @@ def _signatures(entry) -> Iterator[tuple[str, Any]]:
     """What a copy that was not changed enough still shares with its original: its long texts or its
     sources. Only records sharing one of these are compared field by field."""
     record = entry.record
-    yield "summary", record.summary.nl
-    yield "description", record.description.nl
+    yield "summary", record.summary.first
+    yield "description", record.description.first
     yield "sources", tuple(source.url for source in record.sources)
 
 

@@ -22,11 +22,13 @@ from pydantic import (
     EmailStr,
     Field,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from ..site import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES
 from .messages import field_error, message
 from .placeholders import find_placeholder
 
@@ -188,26 +190,51 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class Text(Strict):
-    """A text that differs per language. Dutch is required; English falls back to Dutch."""
+def _text_fields() -> dict[str, Any]:
+    """One field per language of the site model: the first required, the others falling back to it."""
+    first, *others = LANGUAGES
+    fields: dict[str, Any] = {first.code: (Str, Field(description=f"{first.english_name} text (required)."))}
+    for other in others:
+        said = (
+            f"{other.english_name} text; without it the {other.english_name} page shows the "
+            f"{first.english_name} with a note."
+        )
+        fields[other.code] = (Str | None, Field(None, description=said))
+    return fields
 
-    nl: Str = Field(description="Dutch text (required).")
-    en: Str | None = Field(
-        None, description="English text; without it the English page shows the Dutch with a note."
-    )
 
+class _TextInLanguages(Strict):
     def get(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.nl
+        """The text in `lang`, or in the first language where it has none."""
+        return getattr(self, self.lang_of(lang))
 
     def lang_of(self, lang: str) -> str:
         """The language the text is actually in on a page in `lang`."""
-        return "en" if lang == "en" and self.en else "nl"
+        return lang if getattr(self, lang, None) else DEFAULT_LANGUAGE.code
+
+    @property
+    def first(self) -> str:
+        """The text in the site's first language, which every text has."""
+        return getattr(self, DEFAULT_LANGUAGE.code)
+
+    def missing(self) -> list[str]:
+        """The languages it has no text in."""
+        return [code for code in LANGUAGE_CODES if not getattr(self, code)]
 
 
-class Markdown(Text):
+Text = create_model(
+    "Text",
+    __base__=_TextInLanguages,
+    __doc__="A text that differs per language. Dutch is required; English falls back to Dutch.",
+    __module__=__name__,
+    **_text_fields(),
+)
+
+
+class Markdown(Text):  # type: ignore[valid-type,misc]
     """A long text per language, written in Markdown (no raw HTML; links https: or mailto: only)."""
 
-    @field_validator("nl", "en")
+    @field_validator(*LANGUAGE_CODES)
     @classmethod
     def _links_are_safe(cls, value: str | None) -> str | None:
         if value is not None:
@@ -450,28 +477,38 @@ class KeyFigureGroup(Strict):
         return self
 
 
-class VocabularyEntry(Strict):
-    nl: Str = Field(description="Dutch label.")
-    en: Str = Field(description="English label.")
-    cbs_code: Annotated[str, Field(pattern=CBS_CODE_PATTERN)] | None = Field(
-        None, description="Code of Statistics Netherlands (CBS)."
-    )
-    number: int | None = Field(None, ge=1, description="Number shown before the label.")
-    abbreviation: Str | None = Field(None, description="Abbreviation shown after the label, in brackets.")
-    provisional: bool = Field(
-        False,
-        description="true while no source confirms this label; the fields page marks it as provisional.",
-    )
-
+class _Labelled(Strict):
     def label(self, lang: str) -> str:
         """The label as pages show it: `2. Aansluitende onderwijsprogramma's`,
         `Techniek en gebouwde omgeving (T)`."""
-        text = self.en if lang == "en" else self.nl
+        text = getattr(self, lang)
         if self.number is not None:
             text = f"{self.number}. {text}"
         if self.abbreviation is not None:
             text = f"{text} ({self.abbreviation})"
         return text
+
+
+# A code's label in every language of the site model, and how pages show it.
+VocabularyEntry = create_model(
+    "VocabularyEntry",
+    __base__=_Labelled,
+    __module__=__name__,
+    **{lang.code: (Str, Field(description=f"{lang.english_name} label.")) for lang in LANGUAGES},
+    cbs_code=(
+        Annotated[str, Field(pattern=CBS_CODE_PATTERN)] | None,
+        Field(None, description="Code of Statistics Netherlands (CBS)."),
+    ),
+    number=(int | None, Field(None, ge=1, description="Number shown before the label.")),
+    abbreviation=(Str | None, Field(None, description="Abbreviation shown after the label, in brackets.")),
+    provisional=(
+        bool,
+        Field(
+            False,
+            description="true while no source confirms this label; the fields page marks it as provisional.",
+        ),
+    ),
+)
 
 
 Vocabulary = dict[Annotated[str, Field(pattern=ID_PATTERN)], VocabularyEntry]
