@@ -223,8 +223,8 @@ COMPONENTS = [
     ("Material templates", ("material/templates/", "overrides/", "/jinja2/", "markupsafe")),
     ("Markdown", ("/markdown/", "pymdownx", "sitegen/records/markdown_text.py", "nh3")),
     ("validation", ("sitegen/records/", "pydantic", "yaml")),
-    ("post-build steps", ("sitegen/outputs/", "sitegen/pages/csp.py", "hooks/security.py")),
-    ("MkDocs", ("/mkdocs/", "hooks/records.py", "sitegen/")),
+    ("post-build steps", ("sitegen/outputs/", "sitegen/pages/csp.py")),
+    ("MkDocs", ("/mkdocs/", "sitegen/")),
 ]
 """Components by the paths of their code, the first match wins (the Jinja runtime counts with
 Material's templates, except the record templates' own code)."""

@@ -16,14 +16,16 @@ import sitegen
 PACKAGE = Path(sitegen.__file__).parent
 
 ALLOWED = {
-    "site": {"site", "records.schema"},
+    "site": {"site"},
     "records": {"site", "records"},
     "pages": {"site", "records", "pages"},
     "outputs": {"site", "records", "pages", "outputs"},
     "authoring": {"site", "records", "authoring"},
+    "plugin": {"site", "records", "pages"},
 }
 """What each part of the package may import: records <- pages <- outputs; authoring uses records
-only; the site model is importable by all (and imports only the models)."""
+only; the MkDocs plugin adapts one build's events, so it uses pages and below; the site model
+imports nothing of the package, and everything may import it."""
 
 
 def _module_name(path: Path) -> str:
@@ -77,14 +79,33 @@ def test_imports_follow_the_stage_rule(module):
     assert forbidden == [], f"{module} may not import {forbidden}; see the docstring of sitegen/__init__.py"
 
 
-def test_the_hooks_use_the_pages_stage_and_below():
-    """The MkDocs hooks adapt one build's events: they never reach into the complete build or the
-    editors' tools."""
-    for hook in sorted(PACKAGE.parents[0].glob("*.py")):
-        tree = ast.parse(hook.read_text(encoding="utf-8"))
-        used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
-        parts = {module.split(".")[1] for module in used if module.startswith("sitegen.")}
-        assert parts <= {"pages", "records", "site"}, (hook.name, parts)
+def test_the_plugin_uses_the_pages_stage_and_below_and_stays_thin():
+    """The MkDocs plugin adapts one build's events: it never reaches into the complete build or the
+    editors' tools, and what it computes lives in the stages (at most 150 lines of code)."""
+    assert {_part(module) for module in _imports("plugin")} <= {"pages", "records", "site"}
+    assert sorted(PACKAGE.parent.glob("*.py")) == [], "no MkDocs hook files beside the package"
+    assert _code_lines(MODULES["plugin"]) <= 150
+
+
+def test_the_site_model_is_a_leaf():
+    assert _imports("site") == set()
+
+
+def _code_lines(path: Path) -> int:
+    """Lines of code: not blank, not a comment, not part of a docstring."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+                docstrings |= set(range(body[0].lineno, body[0].end_lineno + 1))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sum(
+        1
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.strip().startswith("#") and number not in docstrings
+    )
 
 
 def test_every_stage_says_what_it_owns_and_may_import():
@@ -114,7 +135,8 @@ def test_no_module_imports_itself_back():
 def test_the_rule_catches_a_forbidden_import():
     assert not _allows("pages.render", "outputs.open_data")
     assert not _allows("authoring.scaffold", "pages.render")
-    assert not _allows("site", "records.catalog")
+    assert not _allows("site", "records.catalog") and not _allows("site", "records.schema")
+    assert not _allows("plugin", "outputs.build")
     assert _allows("outputs.pdf", "pages.focus_report") and _allows("authoring.scaffold", "site")
     assert "records.fields" in _imports("records.catalog")
     assert "records.markdown_text" in _imports("pages.render")  # `from ..records import markdown_text`

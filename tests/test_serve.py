@@ -52,3 +52,19 @@ def test_an_edit_of_a_record_shows_in_the_next_rebuild_and_the_preview_links_no_
     assert "Content-Security-Policy" not in overview  # the live server's reload script runs inline
     downloads = rebuild("open-data")
     assert "networks.json" in downloads and 'href="../data/networks.json"' not in downloads
+
+
+def test_mkdocs_still_lists_the_theme_files_through_the_environment_the_session_wraps():
+    """The preview's one adapter to MkDocs' internals (`Preview.cache_templates`) wraps
+    `config.theme.get_env`, because MkDocs lists the theme's files with that environment's
+    `list_templates` before any event could hand it a list. This fails when MkDocs changes that."""
+    import inspect
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.structure.files import Files
+    from mkdocs.theme import Theme
+
+    source = inspect.getsource(mkdocs_build.build)
+    assert "config.theme.get_env()" in source and "add_files_from_theme(env, config)" in source
+    assert "env.list_templates(" in inspect.getsource(Files.add_files_from_theme)
+    assert callable(getattr(Theme, "get_env", None))

@@ -1,8 +1,8 @@
-"""The state of one MkDocs build of one language, made by the records hook in `on_config`.
+"""The state of one MkDocs build of one language, made by the site's plugin in `on_config`.
 
 It lives on that build's config under one key (`STATE`) and goes with it: `mkdocs serve` loads a
 new config, and so makes a new state, for every rebuild (what lives across them is the session's
-`Preview`, `pages/preview.py`, handed in by the hook). Making it empties the caches of strings,
+`Preview`, `pages/preview.py`, handed in by the plugin). Making it empties the caches of strings,
 fields and Markdown (`records/caches.py`), so nothing one build read is seen by the next.
 
 The complete build (`outputs/build.py`) runs MkDocs itself, in the same process, and hands over the
@@ -17,14 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..records import caches
-from ..records.catalog import Catalog, CatalogError, Entry, load_catalog
-from ..records.kinds import RecordKind
+from ..records.catalog import Catalog, CatalogError, load_catalog
+from ..records.i18n import Strings
 from ..site import Language, language
-from .licence import Licence, licence_of
+from . import preview_errors
+from .editing import FormTemplateError, check_form_template
+from .licence import Licence, LicenceSettingError, licence_of
 from .preview import Preview
-from .regions import Region
+from .theme import LanguageSettingError, Theme, check_languages, public_address, theme_of
 
 STATE = "sitegen_state"
 """The key of the MkDocs config that holds the build's `BuildState`."""
@@ -42,12 +45,11 @@ class BuildState:
     licence: Licence
     """The open-data licence (`extra.open_data_licence`): the open-data page names it, and the
     complete build writes it into every JSON file."""
-    record_pages: dict[str, Entry] = field(default_factory=dict)
-    """The record of each generated page, by its `src_uri` (filled by `on_files`)."""
-    region_pages: dict[str, Region] = field(default_factory=dict)
-    """The labour-market region of each generated region page, by its `src_uri` (filled by `on_files`)."""
-    overview_pages: dict[str, RecordKind] = field(default_factory=dict)
-    """The kind of each generated overview page (a kind without a hand-written one), by its `src_uri`."""
+    theme: Theme | None = None
+    """What the theme's templates read as `vh` (`pages/theme.py`); set once the build's config is."""
+    pages: dict[str, Any] = field(default_factory=dict)
+    """The build's own pages by their `src_uri` (filled by `generated.add_pages`): a record's, a
+    region's, an overview, the focus report to print."""
     errors: CatalogError | None = None
     """`mkdocs serve` with invalid records: the errors its pages show, instead of a catalog (which
     is then empty; see `pages/preview_errors.py`)."""
@@ -58,42 +60,63 @@ class BuildState:
     def preview(self) -> bool:
         return not self.published
 
+    def warnings_to_print(self) -> list:
+        """The catalog's warnings, where no one printed them before: the complete build does, before
+        its language builds; a preview with errors shows those instead."""
+        return [] if self.published or self.errors is not None else list(self.catalog.warnings)
+
 
 def hand_over(config, catalog: Catalog) -> None:
     """Give a language build the catalog the complete build validated (before `build(config)`)."""
     config[VALIDATED_CATALOG] = catalog
 
 
-def start_build(config, session: Preview | None = None) -> BuildState:
-    """The state of the build of `config` (an MkDocs config), kept on it; raise CatalogError or
-    LicenceSettingError. A `session` (`mkdocs serve`) validates again only the record files that
-    changed."""
+class BuildStateError(Exception):
+    """The build cannot start: invalid records (outside a preview) or settings; the message says why."""
+
+
+def start(config, session: Preview | None = None) -> BuildState:
+    """The state of the build of `config` (an MkDocs config), kept on it, with the config's site name
+    and address set for its language; raise BuildStateError. A `session` (`mkdocs serve`) validates
+    again only the record files that changed; with invalid records its pages show the errors."""
+    if session is not None:
+        session.prepare(config, project_root(config))
     caches.clear()
-    handed = config.get(VALIDATED_CATALOG)
-    records = session.records if session is not None else None
-    state = BuildState(
-        language=language(config["theme"]["language"]),
-        catalog=handed if handed is not None else load_catalog(project_root(config), records),
-        published=handed is not None,
-        licence=licence_of(config["extra"]),
-        session=session,
-    )
+    try:
+        check_languages(config)
+        check_form_template(config.extra.get("correction_form", ""), config.repo_url)
+        state = _state(config, session)
+    except (LanguageSettingError, FormTemplateError, LicenceSettingError) as error:
+        raise BuildStateError(str(error)) from None
+    except CatalogError as error:
+        if session is None:
+            raise BuildStateError(str(error)) from None
+        state = _state(config, session, errors=error)
+    # One name per language, from strings.yml: the header, the titles, the logo's label and the PDF.
+    config.site_name = Strings(config.theme["language"]).t("site-name")
+    public_address(config)
+    shown = str(preview_errors.error_list(state.errors)) if state.errors is not None else ""
+    state.theme = theme_of(config, preview_errors=shown)
     config[STATE] = state
     return state
 
 
-def start_broken_preview(config, errors: CatalogError, session: Preview) -> BuildState:
-    """The state of a `mkdocs serve` build whose records are invalid: it shows `errors` instead."""
-    state = BuildState(
+def _state(config, session: Preview | None, errors: CatalogError | None = None) -> BuildState:
+    handed = config.get(VALIDATED_CATALOG)
+    if errors is not None:
+        catalog = None
+    elif handed is not None:
+        catalog = handed
+    else:
+        catalog = load_catalog(project_root(config), session.records if session is not None else None)
+    return BuildState(
         language=language(config["theme"]["language"]),
-        catalog=None,  # type: ignore[arg-type]
-        published=False,
+        catalog=catalog,  # type: ignore[arg-type]
+        published=handed is not None,
         licence=licence_of(config["extra"]),
         errors=errors,
         session=session,
     )
-    config[STATE] = state
-    return state
 
 
 def state_of(config) -> BuildState:

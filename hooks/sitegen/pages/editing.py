@@ -23,6 +23,10 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from markupsafe import Markup
+
+from ..records.i18n import Strings
+
 RECORD_FIELDS = ("kind", "id", "title", "url", "subject")
 TEMPLATE_FIELDS = ("repo_url", *RECORD_FIELDS)
 
@@ -76,3 +80,36 @@ def mail_url(address: str | None, subject: str, body: str) -> str | None:
     if not address:
         return None
     return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def editors_mail(config, page, subject: str = "mail-subject", title: str | None = None) -> str | None:
+    """mailto: the editors (`extra.editors_email`) about this page (an MkDocs page of the build of
+    `config`): its title and address prefilled, in the page's language."""
+    strings = Strings(config.theme["language"])
+    # A page's title is HTML (record titles are escaped for Material): the mail gets its text.
+    title = title or Markup(str(page.title or config.site_name)).striptags()
+    url = page.canonical_url or page.abs_url or ""
+    return mail_url(
+        config.extra.get("editors_email"),
+        strings.t(subject, title=title),
+        strings.t("mail-body", title=title, url=url),
+    )
+
+
+def record_links(entry, page, config) -> RecordLinks:
+    """A record page's edit link (MkDocs derives it from `repo_url` + `edit_uri`), its correction
+    form address and its mail to the editors."""
+    template = config.extra.get("correction_form")
+    lang = config.theme["language"]
+    title = entry.title_in(lang)
+    correction = template and correction_url(
+        template,
+        config.repo_url,
+        kind=entry.kind,
+        id=entry.id,
+        title=title,
+        url=page.canonical_url or page.abs_url or "",
+        subject=Strings(lang).t("correction-subject", title=title),
+    )
+    mail = editors_mail(config, page, "correction-subject", title=title)
+    return RecordLinks(edit=page.edit_url, correction=correction or None, mail=mail)

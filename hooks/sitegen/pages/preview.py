@@ -1,7 +1,7 @@
 """The state of `mkdocs serve` that lives across its rebuilds: what to validate and rebuild after a save.
 
 MkDocs' live server makes a new config, and so a new `BuildState`, for every rebuild; the records
-hook makes one `Preview` when the server starts (`on_startup`; a plain `mkdocs build` has none)
+plugin makes one `Preview` when the server starts (`on_startup`; a plain `mkdocs build` has none)
 and hands it to every build. Its presence is also what lets a build with invalid records show
 their errors instead of stopping (`preview_errors.py`). It keeps:
 
@@ -183,9 +183,22 @@ class Preview:
             return Plan(full=True)
         return changed_records(last, catalog)
 
+    def prepare(self, config, root: Path) -> None:
+        """Ready the build of `config` for the session: the theme's compiled templates and files from
+        the session, and in a dirty preview no Material search (it would index only the pages a dirty
+        build rebuilds)."""
+        self.cache_templates(config, root)
+        if self.incremental:
+            config.plugins["material/search"].config.enabled = False
+
     def cache_templates(self, config, root: Path) -> None:
         """Give the theme environments of this build (`config.theme.get_env`) the session's
-        compiled templates and its list of the theme's files."""
+        compiled templates and its list of the theme's files.
+
+        The one adapter to MkDocs' internals: MkDocs lists the theme's files (Material's thousands
+        of icons) with `env.list_templates` in every build before any event could hand it a list,
+        so the session wraps `config.theme.get_env`. `tests/test_serve.py` fails when MkDocs stops
+        making the environment this way."""
         make_environment = config.theme.get_env
         folders = tuple(config.theme.dirs)
         own = [Path(folder) for folder in folders if Path(folder).is_relative_to(root)]
@@ -214,23 +227,30 @@ class Preview:
         self.built = False
 
 
-def prepare_dirty_build(state, files, config, root: Path) -> None:
+def prepare_dirty_build(state, files, config) -> None:
     """Before a dirty rebuild of the preview, remove the output of every page the session's plan
     says the change touches, so that MkDocs rebuilds exactly those (`state`: the build's
-    `BuildState`; `files`: the build's `Files`)."""
+    `BuildState`; `files`: the build's `Files`). Nothing outside a preview session."""
+    if state.session is None:
+        return
+    root = Path(config.config_file_path).resolve().parent
     plan = state.session.plan(root, state.catalog)
     record_outputs, region_outputs, docs_outputs = {}, {}, []
     chapters = set(focus_report.chapter_files(config["nav"])) if state.errors is None else set()
     print_page, chapters_rebuilt = None, False
     for file in files.documentation_pages():
-        entry = state.record_pages.get(file.src_uri)
-        region = state.region_pages.get(file.src_uri)
+        shown = state.pages.get(file.src_uri)
+        entry, region = getattr(shown, "entry", None), getattr(shown, "region", None)
+        kind = getattr(shown, "kind", None)  # a generated overview
         if entry is not None:
             if (entry.kind, entry.id) in plan.records:
                 record_outputs[(entry.kind, entry.id)] = Path(file.abs_dest_path)
         elif region is not None:
             if region.code in plan.regions:
                 region_outputs[region.code] = Path(file.abs_dest_path)
+        elif kind is not None:
+            if kind.name in plan.kinds:
+                docs_outputs.append(Path(file.abs_dest_path))
         elif file.src_uri == focus_report.PRINT_PAGE:
             print_page = file
         elif plan.rebuilds_page(file.content_string):
@@ -277,7 +297,7 @@ def _remove(path: Path) -> None:
 
 
 class GeneratedPage(File):
-    """A generated page (a record's, a region's: its Markdown is empty, the records hook renders
+    """A generated page (a record's, a region's: its Markdown is empty, the site's plugin renders
     it). In a dirty build it counts as modified when it has no output: `apply` removes the output of
     every page the plan names, and a full plan all of them."""
 
@@ -297,7 +317,11 @@ class _DirtyWarning(logging.Filter):
 _FILTER = _DirtyWarning()
 
 
-def quiet_dirty_warning() -> None:
+def quiet_dirty_warning(quiet: bool = True) -> None:
+    """Filter the warning out of MkDocs' build log for a dirty preview session, and put it back
+    when the session ends (`on_shutdown`)."""
     logger = logging.getLogger("mkdocs.commands.build")
-    if _FILTER not in logger.filters:
+    if quiet and _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
+    elif not quiet:
+        logger.removeFilter(_FILTER)
