@@ -140,3 +140,14 @@ def test_the_rule_catches_a_forbidden_import():
     assert _allows("outputs.pdf", "pages.focus_report") and _allows("authoring.scaffold", "site")
     assert "records.fields" in _imports("records.catalog")
     assert "records.markdown_text" in _imports("pages.render")  # `from ..records import markdown_text`
+
+
+def test_no_function_is_longer_than_60_lines():
+    """A function that does not fit on a screen does more than one thing: split it."""
+    long = [
+        f"{name}.{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for name, path in MODULES.items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60
+    ]
+    assert long == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from .records.schema import PLACEHOLDER
 from .site import LANGUAGE_CODES
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument(
@@ -53,88 +52,90 @@ def main(argv: list[str] | None = None) -> int:
     )
     fields.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
     new = commands.add_parser("new", help="write a new record with every field, to fill in")
-    new.add_argument("kind", choices=sorted(KINDS), help="network or initiative")
+    new.add_argument("kind", choices=sorted(KINDS), help=", ".join(sorted(KINDS)))
     new.add_argument("id", help="the new id: lowercase letters, digits and hyphens; it becomes the address")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
-        lang = language(args.lang)
+        lang = language(args.lang)  # every message below is put into words in it
     except ValueError as error:
         parser.error(str(error))
-    os.environ[LANGUAGE_ENV] = lang  # the MkDocs builds started from here speak it too
-
     if args.command == "new":
-        try:
-            path = new_record(root, args.kind, args.id)
-        except ScaffoldError as error:
-            print(error, file=sys.stderr)
-            return 1
-        print(message("new.wrote", path=path.relative_to(root).as_posix(), placeholder=PLACEHOLDER))
-        return 0
-
+        return _new(root, args.kind, args.id, lang)
     started = time.perf_counter()
     try:
         if args.command == "build":
-            build_site(root, site_url=args.site_url)
-            print(message("build.done", seconds=f"{time.perf_counter() - started:.1f}"))
+            build_site(root, site_url=args.site_url, lang=lang)
+            print(message("build.done", seconds=f"{time.perf_counter() - started:.1f}").text(lang))
             return 0
         catalog = load_catalog(root)
     except CatalogError as error:
-        report_catalog_errors(error, head="build.problems" if args.command == "build" else "check.problems")
+        head = "build.problems" if args.command == "build" else "check.problems"
+        report_catalog_errors(error, head=head, lang=lang)
         return 1
     except BuildFailed as error:
         print(error, file=sys.stderr)
-        print(message("build.failed"), file=sys.stderr)
+        print(message("build.failed").text(lang), file=sys.stderr)
         return 1
-
     if args.command == "check":
-        # Stale records are warnings: still published, but their sources need reading again.
-        stale = stale_records(catalog, root, args.today or dt.date.today())
-        report_catalog_warnings(catalog, also=stale)
-        seconds = f"{time.perf_counter() - started:.2f}"
-        print(message("check.valid", count=len(catalog.all_entries()), seconds=seconds))
-        if stale:
-            summary = message("check.stale_summary", count=len(stale), months=STALE_AFTER_MONTHS)
-            print(summary, file=sys.stderr)
-        return 0
-    if args.command == "schemas":
-        return _regenerate(
-            args.check,
-            stale_schemas,
-            write_schemas,
-            root,
-            catalog,
-            stale="generated.stale_schema",
-            wrote="generated.wrote_schema",
-        )
-    if args.command == "fields":
-        return _regenerate(
-            args.check,
-            stale_contributing,
-            write_contributing,
-            root,
-            catalog,
-            stale="generated.stale_fields",
-            wrote="generated.wrote_fields",
-        )
+        return _check(root, catalog, args.today or dt.date.today(), started, lang)
     if args.command == "translations":
-        missing = missing_english(catalog, root)
-        for line in missing:
-            print(line)
-        print(message("translations.summary", count=len(missing)), file=sys.stderr)
-        return 1 if missing and args.strict else 0
-    return 2
+        return _translations(root, catalog, args.strict, lang)
+    regenerated = {
+        "schemas": (stale_schemas, write_schemas, "generated.stale_schema", "generated.wrote_schema"),
+        "fields": (
+            stale_contributing, write_contributing, "generated.stale_fields", "generated.wrote_fields"
+        ),
+    }
+    return _regenerate(args.check, *regenerated[args.command], root, catalog, lang)
 
 
-def _regenerate(check: bool, find_stale, write, root: Path, catalog, *, stale: str, wrote: str) -> int:
+def _new(root: Path, kind: str, record_id: str, lang: str) -> int:
+    try:
+        path = new_record(root, kind, record_id)
+    except ScaffoldError as error:
+        print(error.said.text(lang), file=sys.stderr)
+        return 1
+    print(message("new.wrote", path=path.relative_to(root).as_posix(), placeholder=PLACEHOLDER).text(lang))
+    return 0
+
+
+def _check(root: Path, catalog, today: dt.date, started: float, lang: str) -> int:
+    # Stale records are warnings: still published, but their sources need reading again.
+    stale = stale_records(catalog, root, today)
+    report_catalog_warnings(catalog, also=stale, lang=lang)
+    seconds = f"{time.perf_counter() - started:.2f}"
+    print(message("check.valid", count=len(catalog.all_entries()), seconds=seconds).text(lang))
+    if stale:
+        summary = message("check.stale_summary", count=len(stale), months=STALE_AFTER_MONTHS)
+        print(summary.text(lang), file=sys.stderr)
+    return 0
+
+
+def _translations(root: Path, catalog, strict: bool, lang: str) -> int:
+    missing = missing_english(catalog, root, lang)
+    for line in missing:
+        print(line)
+    print(message("translations.summary", count=len(missing)).text(lang), file=sys.stderr)
+    return 1 if missing and strict else 0
+
+
+def _regenerate(
+    check: bool, find_stale, write, stale: str, wrote: str, root: Path, catalog, lang: str
+) -> int:
     """Files generated from the schema: list the stale ones (exit 1) or write them anew."""
     if check:
         names = find_stale(root, catalog.vocabularies)
         for name in names:
-            print(message(stale, name=name), file=sys.stderr)
+            print(message(stale, name=name).text(lang), file=sys.stderr)
         return 1 if names else 0
     for name in write(root, catalog.vocabularies):
-        print(message(wrote, name=name))
+        print(message(wrote, name=name).text(lang))
     return 0
 
 

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from ..records.catalog import VOCABULARIES_FILE
 from ..records.empty_record import scaffold_text
 from ..records.kinds import KINDS as RECORD_KINDS
-from ..records.messages import message
+from ..records.messages import Message, message
 from ..records.schema import ID_MAX_LENGTH, Vocabularies, is_valid_id
 from ..records.strict_yaml import load_file
 from ..site import CONTENT_DIR
@@ -26,6 +26,10 @@ KINDS = {kind.singular: kind.name for kind in RECORD_KINDS.values()}
 
 class ScaffoldError(ValueError):
     """The record cannot be created; the message says why."""
+
+    def __init__(self, said: Message):
+        super().__init__(said)
+        self.said = said
 
 
 def new_record(root: Path, kind_name: str, record_id: str) -> Path:

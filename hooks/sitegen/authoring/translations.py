@@ -25,8 +25,10 @@ def _missing(value: object, loc: tuple) -> Iterator[tuple]:
             yield from _missing(item, (*loc, index))
 
 
-def missing_english(catalog: Catalog, root: Path) -> list[str]:
-    """Lines `path:line:column: field: no English text`, one per untranslated text."""
+def missing_english(catalog: Catalog, root: Path, lang: str | None = None) -> list[str]:
+    """Lines `path:line:column: field: no English text`, one per untranslated text, in the messages'
+    language `lang`."""
+    missing = message("translations.missing").text(lang)
     lines = []
     for entry in catalog.all_entries():
         locs = list(_missing(entry.record, ()))
@@ -36,9 +38,8 @@ def missing_english(catalog: Catalog, root: Path) -> list[str]:
         for loc in locs:
             line, column = pos.get(loc, (1, 1))
             lines.append(
-                f"{entry.path}:{line}:{column}: {field_name(loc)}: {message('translations.missing')}"
+                f"{entry.path}:{line}:{column}: {field_name(loc)}: {missing}"
             )
-    missing = message("translations.missing")
     for index, group in enumerate(catalog.key_figures):
         if group.note and group.note.missing():
             lines.append(f"content/key-figures.yml: [{index}].note: {missing}")

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..pages.build_state import BuildState, hand_over, state_of
+from ..pages.render import CompiledTemplates
 from ..records.catalog import Catalog, CatalogError, RecordError, load_catalog
 from ..records.messages import message
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
@@ -47,28 +48,33 @@ POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
 ]
 
 
-def report_catalog_errors(error: CatalogError, stream=None, head: str = "build.problems") -> None:
-    """Print every record error; inside GitHub Actions also as annotations on the changed lines."""
+def report_catalog_errors(
+    error: CatalogError, stream=None, head: str = "build.problems", lang: str | None = None
+) -> None:
+    """Print every record error (in the messages' language `lang`); inside GitHub Actions also as
+    annotations on the changed lines."""
     stream = stream or sys.stderr
-    print(error.report(head=head), file=stream)
+    print(error.report(lang, head=head), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in error.errors:
-            print(item.github_annotation(), file=stream)
+            print(item.github_annotation(lang), file=stream)
 
 
-def report_catalog_warnings(catalog, stream=None, also: Iterable[RecordError] = ()) -> None:
+def report_catalog_warnings(
+    catalog, stream=None, also: Iterable[RecordError] = (), lang: str | None = None
+) -> None:
     """Print what is allowed but worth a look; inside GitHub Actions also as annotations. `also`:
     warnings found beside the catalog's own (the stale records of `make check`)."""
     stream = stream or sys.stderr
     warnings = [*catalog.warnings, *also]
     if not warnings:
         return
-    print(message("check.warnings", count=len(warnings)), file=stream)
+    print(message("check.warnings", count=len(warnings)).text(lang), file=stream)
     for item in warnings:
-        print(item, file=stream)
+        print(item.text(lang), file=stream)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for item in warnings:
-            print(item.github_annotation(), file=stream)
+            print(item.github_annotation(lang), file=stream)
 
 
 class _Collected(logging.Handler):
@@ -84,11 +90,16 @@ class _Collected(logging.Handler):
 
 
 def build_language(
-    root: Path, lang: Language, output: Path, catalog: Catalog, site_url: str | None = None
+    root: Path,
+    lang: Language,
+    output: Path,
+    catalog: Catalog,
+    site_url: str | None = None,
+    compiled: CompiledTemplates | None = None,
 ) -> BuildState:
     """`mkdocs build --strict` of one language into `output`, in this process, with the validated
-    catalog handed over to the build's state (`pages/build_state.py`); return that state; raise
-    BuildFailed."""
+    catalog (and the templates compiled by the languages before it) handed over to the build's state
+    (`pages/build_state.py`); return that state; raise BuildFailed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -104,7 +115,7 @@ def build_language(
         config = load_config(str(root / lang.config_file), **options)
         # The built site searches with Pagefind (search_index.py); Material's search is for `make serve`.
         config.plugins["material/search"].config.enabled = False
-        hand_over(config, catalog)
+        hand_over(config, catalog, compiled or CompiledTemplates())
         config.plugins.on_startup(command="build", dirty=False)  # as MkDocs' own `mkdocs build` does
         try:
             build(config)
@@ -128,10 +139,11 @@ def _build_languages(
     outputs = {lang.code: staging / f"build-{lang.code}" for lang in LANGUAGES}
     states = {}
     failures = []
+    compiled = CompiledTemplates()  # the languages' pages share their templates
     for lang in LANGUAGES:
         try:
             states[lang.code] = build_language(
-                root, lang, outputs[lang.code], catalog, base and base + lang.path
+                root, lang, outputs[lang.code], catalog, base and base + lang.path, compiled
             )
         except BuildFailed as failure:
             failures.append(str(failure))
@@ -140,11 +152,14 @@ def _build_languages(
     return outputs, states
 
 
-def build_site(root: Path, site_url: str | None = None, steps: list | None = None) -> Path:
-    """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it was."""
+def build_site(
+    root: Path, site_url: str | None = None, steps: list | None = None, lang: str | None = None
+) -> Path:
+    """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it
+    was. `lang`: the language of the messages about records."""
     root = root.resolve()
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
-    report_catalog_warnings(catalog)
+    report_catalog_warnings(catalog, lang=lang)
     newest = max((entry.record.last_verified for entry in catalog.all_entries()), default=None)
     with _environment(SOURCE_DATE_EPOCH=source_date_epoch(root, newest)):  # see reproducible.py
         return _build(root, catalog, site_url, steps)
@@ -175,11 +190,12 @@ def _build(root: Path, catalog, site_url: str | None, steps: list | None) -> Pat
         site = outputs[DEFAULT_LANGUAGE.code]
         # The English config inherits the Dutch one, so both read the same licence setting.
         licence = states[DEFAULT_LANGUAGE.code].licence
+        addresses = {code: state.theme.language_roots[code] for code, state in states.items()}
         for lang in LANGUAGES[1:]:
             outputs[lang.code].rename(site / lang.path)
         for name, step in POST_BUILD_STEPS if steps is None else steps:
             started = time.perf_counter()
-            step(BuildContext(root=root, site=site, catalog=catalog, licence=licence))
+            step(BuildContext(root=root, site=site, catalog=catalog, licence=licence, addresses=addresses))
             print(f"{name}: {time.perf_counter() - started:.2f} s")
         _swap(site, root / "site", staging)
     finally:

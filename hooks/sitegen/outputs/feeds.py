@@ -9,8 +9,7 @@ first, as gathered by `news.py`. Everything in it comes from the records, never 
   month); the feed's `updated` is the newest entry's, or the newest `last_verified` of a record
   when there is no news.
 
-Addresses are absolute: the step reads the public address each language was built for from the
-news page's canonical link, as `pdf.py` does for the report.
+Addresses are absolute: each language's public address comes from its build (`BuildContext`).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..records.kinds import record_path
 from ..site import LANGUAGES
-from .build_context import BuildContext, BuildFailed, published_address
+from .build_context import BuildContext, BuildFailed
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,9 +36,9 @@ def write_feeds(build: BuildContext) -> None:
     """The post-build step: one feed per language, beside its news page."""
     for lang in LANGUAGES:
         build_root = build.site / lang.path
-        base = published_address(build_root, PAGE)
-        if base is None:
-            raise BuildFailed(f"{build_root / PAGE}: no news page with a canonical address for the feed")
+        base = build.addresses[lang.code]
+        if not base:
+            raise BuildFailed(f"{build_root / FEED}: the feed needs the site's public address (site_url)")
         (build_root / FEED).write_bytes(atom_feed(build.catalog, lang.code, base))
 
 

@@ -14,7 +14,6 @@ Python, so threads would take turns; processes use the machine's cores.
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -28,10 +27,11 @@ from markupsafe import Markup
 from ..pages.focus_report import SECTION, Report, build_report
 from ..pages.formats import format_date, format_size
 from ..pages.render import PDF_SIZE_SLOT
+from ..records.caches import per_build
 from ..records.catalog import Catalog
 from ..records.i18n import Strings
 from ..site import LANGUAGES, OVERRIDES_DIR, language
-from .build_context import BuildContext, published_address
+from .build_context import BuildContext
 
 PRINT_DIR = OVERRIDES_DIR / "print"
 STYLESHEET = "print/report.css"
@@ -71,7 +71,9 @@ def write_report_pdfs(build: BuildContext) -> None:
     root, site, catalog = build.root, build.site, build.catalog
     with ProcessPoolExecutor(len(LANGUAGES), mp_context=_process_start()) as pool:
         jobs = {
-            lang.code: pool.submit(_timed_report_pdf, root / lang.config_file, catalog, site)
+            lang.code: pool.submit(
+                _timed_report_pdf, root / lang.config_file, catalog, site, build.addresses[lang.code]
+            )
             for lang in LANGUAGES
         }
         for code, job in jobs.items():
@@ -89,23 +91,25 @@ def _process_start():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _timed_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[Path, int, float]:
+def _timed_report_pdf(
+    config_file: Path, catalog: Catalog, site: Path, address: str
+) -> tuple[Path, int, float]:
     started = time.perf_counter()
-    path, pages = write_report_pdf(config_file, catalog, site)
+    path, pages = write_report_pdf(config_file, catalog, site, address)
     return path, pages, time.perf_counter() - started
 
 
-def write_report_pdf(config_file: Path, catalog: Catalog, site: Path) -> tuple[Path, int]:
-    """Render one language's report into its build under `site`; return the PDF and its page count."""
+def write_report_pdf(config_file: Path, catalog: Catalog, site: Path, address: str = "") -> tuple[Path, int]:
+    """Render one language's report into its build under `site`; return the PDF and its page count.
+    `address`: the public root the language was built for, so links in the PDF point at the same
+    site as its pages (without one, the config's `site_url`)."""
     import weasyprint
     from mkdocs.config import load_config
 
     config = load_config(str(config_file))
     lang = config["theme"]["language"]
     build_root = site / language(lang).path
-    # The printable page carries the address the language build was given, so links in the PDF
-    # point at the same site as its pages.
-    site_url = published_address(build_root, f"{SECTION}/print/") or config["site_url"] or ""
+    site_url = address or config["site_url"] or ""
     report = build_report(config, catalog, link_base=site_url, chapter_level=1)
     html = render_report_html(report, site_url)
     document = weasyprint.HTML(
@@ -137,7 +141,7 @@ def render_report_html(report: Report, site_url: str) -> str:
 # Helpers ---------------------------------------------------------------------------------------
 
 
-@functools.cache
+@per_build
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(PRINT_DIR),

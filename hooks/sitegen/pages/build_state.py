@@ -27,12 +27,15 @@ from . import preview_errors
 from .editing import FormTemplateError, check_form_template
 from .licence import Licence, LicenceSettingError, licence_of
 from .preview import Preview
+from .render import CompiledTemplates, Renderer
 from .theme import LanguageSettingError, Theme, check_languages, public_address, theme_of
 
 STATE = "sitegen_state"
 """The key of the MkDocs config that holds the build's `BuildState`."""
 VALIDATED_CATALOG = "sitegen_validated_catalog"
 """The key under which the complete build hands its validated catalog to a language build."""
+COMPILED_TEMPLATES = "sitegen_compiled_templates"
+"""The key under which it hands over the templates compiled in its earlier languages."""
 
 
 @dataclass
@@ -45,6 +48,8 @@ class BuildState:
     licence: Licence
     """The open-data licence (`extra.open_data_licence`): the open-data page names it, and the
     complete build writes it into every JSON file."""
+    renderer: Renderer | None = None
+    """The templates of the build's pages and parts (`pages/render.py`); None while records are invalid."""
     theme: Theme | None = None
     """What the theme's templates read as `vh` (`pages/theme.py`); set once the build's config is."""
     pages: dict[str, Any] = field(default_factory=dict)
@@ -66,9 +71,11 @@ class BuildState:
         return [] if self.published or self.errors is not None else list(self.catalog.warnings)
 
 
-def hand_over(config, catalog: Catalog) -> None:
-    """Give a language build the catalog the complete build validated (before `build(config)`)."""
+def hand_over(config, catalog: Catalog, compiled: CompiledTemplates) -> None:
+    """Give a language build the catalog the complete build validated and the templates it compiled
+    (before `build(config)`)."""
     config[VALIDATED_CATALOG] = catalog
+    config[COMPILED_TEMPLATES] = compiled
 
 
 class BuildStateError(Exception):
@@ -97,6 +104,9 @@ def start(config, session: Preview | None = None) -> BuildState:
     public_address(config)
     shown = str(preview_errors.error_list(state.errors)) if state.errors is not None else ""
     state.theme = theme_of(config, preview_errors=shown)
+    compiled = session.templates if session is not None else config.get(COMPILED_TEMPLATES)
+    if state.errors is None:
+        state.renderer = Renderer(state.catalog, state.language.code, compiled)
     config[STATE] = state
     return state
 

@@ -32,7 +32,7 @@ from ..records.i18n import Strings
 from ..records.kinds import record_path
 from ..site import root_of
 from .links import SHOWS_URL, shows_address
-from .render import MARKER, Heading, render_fragment, toc_tokens
+from .render import MARKER, Heading, Renderer, toc_tokens
 
 SECTION = "focus"
 """The nav section that is the report (its key in `nav:` of mkdocs.yml)."""
@@ -82,14 +82,16 @@ def chapter_files(nav: list) -> list[str]:
 
 
 def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 1,
-                 built: dt.date | None = None) -> Report:
+                 built: dt.date | None = None, renderer: Renderer | None = None) -> Report:
     """The whole report in the language of `config` (an MkDocs config).
 
     `link_base` is prefixed to the site path of every link that leaves the report (`../../` on
     the printable page, the site's address in the PDF). `chapter_level` is the heading level of
     a chapter's title: 1 in the PDF, 2 on the printable page (whose own title is the h1).
+    `renderer`: the build's, when there is one.
     """
     lang = config["theme"]["language"]
+    renderer = renderer or Renderer(catalog, lang)
     strings = Strings(lang)
     files = chapter_files(config["nav"])
     sources = {
@@ -107,7 +109,7 @@ def build_report(config, catalog: Catalog, link_base: str, chapter_level: int = 
                 }
             )
     chapters = [
-        _render_chapter(config, catalog, lang, src, sources[src], anchors, link_base, chapter_level)
+        _render_chapter(config, renderer, src, sources[src], anchors, link_base, chapter_level)
         for src in files
     ]
     return Report(
@@ -164,8 +166,7 @@ def _slug_of(src_uri: str) -> str:
 
 def _render_chapter(
     config,
-    catalog: Catalog,
-    lang: str,
+    renderer: Renderer,
     src_uri: str,
     source: tuple[str, dict],
     anchors: dict[str, tuple[str, bool]],
@@ -183,14 +184,14 @@ def _render_chapter(
         lambda match: (
             ""
             if match.group(1) in NOT_IN_REPORT
-            else str(render_fragment(match.group(1), catalog, lang, root))
+            else str(renderer.fragment(match.group(1), root))
         ),
         body,
     )
 
     title_match = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
     if posixpath.basename(src_uri) == "index.md":  # the section's own page opens the report
-        title = Strings(lang).t("focus-introduction")
+        title = Strings(renderer.lang).t("focus-introduction")
     elif title_match:
         title = html.unescape(re.sub(r"<[^>]+>", "", title_match.group(1))).strip()
     else:

@@ -30,15 +30,7 @@ from .lookup import LOOKUP_FILE, lookup_json
 from .preview import GeneratedPage
 from .region_map import locator_svgs
 from .regions import Region, region_index
-from .render import (
-    FRAGMENTS,
-    MARKER,
-    render_fragment,
-    render_record,
-    render_record_meta,
-    render_region,
-    toc_tokens,
-)
+from .render import FRAGMENTS, MARKER, toc_tokens
 from .searchable import kept_out_of_search, searchable
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
@@ -60,11 +52,11 @@ class RecordPage:
         return self.entry.record.summary.get(lang)
 
     def html(self, page: Page, config, state: BuildState) -> str:
-        lang, root = state.language.code, root_of(page.url)
+        root = root_of(page.url)
         links = record_links(self.entry, page, config)
-        rendered = render_record(self.entry, state.catalog, lang, root, links)
+        rendered = state.renderer.record(self.entry, root, links)
         page.toc = get_toc(toc_tokens(rendered.headings))
-        meta = render_record_meta(self.entry, state.catalog, lang, page.canonical_url or "")
+        meta = state.renderer.record_meta(self.entry, page.canonical_url or "")
         return searchable(str(rendered.html) + str(meta))
 
 
@@ -80,7 +72,7 @@ class RegionPage:
         return None
 
     def html(self, page: Page, config, state: BuildState) -> str:
-        rendered = render_region(self.region, state.catalog, state.language.code, root_of(page.url))
+        rendered = state.renderer.region(self.region, root_of(page.url))
         page.toc = get_toc(toc_tokens(rendered.headings))
         return searchable(str(rendered.html))
 
@@ -96,8 +88,7 @@ class OverviewPage:
         return None
 
     def html(self, page: Page, config, state: BuildState) -> str:
-        lang, root = state.language.code, root_of(page.url)
-        return searchable(str(render_fragment("overview", state.catalog, lang, root, kind=self.kind)))
+        return searchable(str(state.renderer.fragment("overview", root_of(page.url), kind=self.kind)))
 
 
 @dataclass(frozen=True)
@@ -113,10 +104,11 @@ class PrintPage:
 
     def html(self, page: Page, config, state: BuildState) -> str:
         root = root_of(page.url)
-        report = focus_report.build_report(config, state.catalog, link_base=root, chapter_level=2)
+        report = focus_report.build_report(
+            config, state.catalog, link_base=root, chapter_level=2, renderer=state.renderer
+        )
         page.toc = get_toc(focus_report.report_toc(report))
-        html = render_fragment("focus-print", state.catalog, state.language.code, root, report=report)
-        return str(html)
+        return str(state.renderer.fragment("focus-print", root, report=report))
 
 
 # Adding them to the build -----------------------------------------------------------------------
@@ -199,10 +191,8 @@ def page_content(html: str, page: Page, config, state: BuildState) -> str:
     for name in FRAGMENTS:
         marker = PLACEHOLDER.format(name)
         if marker in html:
-            fragment = render_fragment(
+            fragment = state.renderer.fragment(
                 name,
-                state.catalog,
-                state.language.code,
                 root_of(page.url),
                 preview=state.preview,
                 editors_mail=editors_mail(config, page, "accessibility-subject"),

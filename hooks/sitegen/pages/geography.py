@@ -22,11 +22,12 @@ these files) would need `fill-rule="evenodd"`.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..records.caches import per_build
 
 PROVINCES_FILE = "provincies-2025.topojson"
 REGIONS_FILE = "arbeidsmarktregios-2025.topojson"
@@ -147,7 +148,7 @@ def _line_path(points) -> str:
     return _relative(points) if len(points) > 1 else ""
 
 
-@functools.cache
+@per_build
 def _load(path: str, mtime: float, km_per_unit: float, tolerance: float) -> Layer:
     topology = json.loads(Path(path).read_text(encoding="utf-8"))
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]

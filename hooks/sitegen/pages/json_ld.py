@@ -1,7 +1,7 @@
 """schema.org JSON-LD of a record page: what the record's kind says of it (`records/kinds/`) and
 what every record has.
 
-Page markup, placed by `render.render_record_meta` after the record. Record text goes into a
+Page markup, placed by `Renderer.record_meta` (`render.py`) after the record. Record text goes into a
 `<script>` element, so the JSON is written such that it cannot end that element early.
 """
 

@@ -41,7 +41,7 @@ from ..records.record_cache import RecordCache
 from ..site import CONTENT_DIR, LANGUAGES
 from . import focus_report
 from .regions import region_index
-from .render import FRAGMENTS, MARKER
+from .render import FRAGMENTS, MARKER, CompiledTemplates
 
 WATCHED = ("docs", "overrides", "hooks", CONTENT_DIR, *(lang.config_file for lang in LANGUAGES))
 """Everything the pages are made from; the record files are followed one by one (`changed_records`)."""
@@ -140,22 +140,6 @@ def _regions_listing(changed: set[tuple[str, str]], old: Catalog, new: Catalog) 
     return found
 
 
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled Jinja templates kept in memory across rebuilds (MkDocs makes a new theme environment,
-    and so compiles Material's templates again, for every build). Jinja checks each entry against
-    its template's source, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 @dataclass
 class Preview:
     """One `mkdocs serve` session's state across rebuilds (see the module's docstring)."""
@@ -163,7 +147,7 @@ class Preview:
     incremental: bool
     """`mkdocs serve --dirty`: MkDocs rebuilds only the pages reported modified."""
     records: RecordCache = field(default_factory=RecordCache)
-    templates: TemplateCache = field(default_factory=TemplateCache)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     theme_files: dict[tuple, list[str]] = field(default_factory=dict)
     """The theme's files (MkDocs lists them for every build, Material's thousands of icons too),
     by the theme's folders and the names in the project's own (`overrides/`)."""

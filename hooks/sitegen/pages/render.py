@@ -8,7 +8,6 @@ sanitised Markdown (see `records/markdown_text.py`) is marked safe. The hook pla
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -99,25 +98,13 @@ class Rendered:
     headings: list[Heading]
 
 
-@functools.cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(FRAGMENTS_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
+class _Helpers:
+    """What every fragment template can call, bound to one catalog and one language; what depends on
+    the page (the way back to the language's root) comes from the render's own context."""
 
-
-class _Context:
-    """What every fragment template can call, bound to one language and one page depth."""
-
-    def __init__(self, catalog: Catalog, lang: str, root: str):
+    def __init__(self, catalog: Catalog, lang: str):
         self.catalog = catalog
         self.lang = lang
-        self.root = root
         self.strings = Strings(lang)
 
     def text(self, value: Text | None) -> Markup:
@@ -180,8 +167,9 @@ class _Context:
         facet = Facet(field_name, entry.kind, field_name)
         return Markup(escape(", ")).join(label for _, label in facet.values(entry, self.catalog, self.lang))
 
-    def url(self, kind: str, record_id: str) -> str:
-        return self.root + record_path(kind, record_id)
+    @jinja2.pass_context
+    def url(self, context, kind: str, record_id: str) -> str:
+        return context["root"] + record_path(kind, record_id)
 
     def date(self, value: dt.date | str) -> str:
         return format_date(value, self.lang)
@@ -200,8 +188,9 @@ class _Context:
 
     # Places (sitegen/pages/regions.py, region_map.py) ----------------------------------------
 
-    def region_map(self):
-        return region_map.region_map(self.catalog, self.lang, self.root)
+    @jinja2.pass_context
+    def region_map(self, context):
+        return region_map.region_map(self.catalog, self.lang, context["root"])
 
     def locator(self, entry: Entry | str) -> tuple[str, str, int, int]:
         """A record's locator map, or a region's (by its code)."""
@@ -209,14 +198,16 @@ class _Context:
             return region_map.region_locator(entry, self.catalog, self.lang)
         return region_map.locator(entry, self.catalog, self.lang)
 
-    def region_url(self, code: str) -> str:
-        return self.root + region_path(code)
+    @jinja2.pass_context
+    def region_url(self, context, code: str) -> str:
+        return context["root"] + region_path(code)
 
-    def municipality_url(self, name: str) -> str | None:
+    @jinja2.pass_context
+    def municipality_url(self, context, name: str) -> str | None:
         """The region page of a municipality with it marked (`#gm0518`), if its region has a page."""
         municipality = self.catalog.places.by_name[name]
         region = region_index(self.catalog).region_of(municipality)
-        return f"{self.region_url(region.code)}#{municipality.anchor}" if region else None
+        return f"{context['root']}{region_path(region.code)}#{municipality.anchor}" if region else None
 
     def province_name(self, cbs_code: str) -> str:
         """A province by its CBS code, labelled in the page's language where the vocabulary has it."""
@@ -238,7 +229,8 @@ class _Context:
             rows.append({"path": column.path, "label": label, "csv": column.names})
         return rows
 
-    def variables(self) -> dict:
+    def as_globals(self) -> dict:
+        """The names the templates call, made once for a renderer's environment."""
         return {
             "lang": self.lang,
             "t": self.strings.t,
@@ -256,10 +248,8 @@ class _Context:
             "figure_value": lambda value: format_figure(value, self.lang),
             "catalog": self.catalog,
             "field_rows": self.field_rows,
-            "root": self.root,
             "overview_facets": OVERVIEW_FACETS.get,
             "row_data": self.row_data,
-            "data_root": self.root + language(self.lang).up_to_site_root,
             "open_data_columns": self.open_data_columns,
             "scaffold": self.scaffold,
             "mailto": mailto,
@@ -304,47 +294,89 @@ def _headings(html: str) -> list[Heading]:
     ]
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory for as long as their owner lives: one complete build
+    (both languages and their PDFs), or one `mkdocs serve` session, whose theme environments use it too.
+    Jinja checks each entry against its template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class Renderer:
+    """The generated pages and parts of one catalog in one language: one Jinja environment, made once
+    (per build: the build's state holds it) with the helpers as its globals; a render passes only
+    the way back to the language's root and what the template shows."""
+
+    def __init__(self, catalog: Catalog, lang: str, compiled: CompiledTemplates | None = None):
+        self.catalog, self.lang = catalog, lang
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(FRAGMENTS_DIR),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=compiled,
+        )
+        self.environment.globals.update(_Helpers(catalog, lang).as_globals())
+
+    def _render(self, template: str, root: str, **values) -> Markup:
+        data_root = root + language(self.lang).up_to_site_root  # the open data and the PDFs
+        page = self.environment.get_template(template)
+        return Markup(page.render(root=root, data_root=data_root, **values))
+
+    def record(self, entry: Entry, root: str | None = None, links: RecordLinks | None = None) -> Rendered:
+        """The body of a record page; `links` are its edit and correction links, `root` the way back
+        to the language's root (by default from the record's own page)."""
+        root = root_of(record_path(entry.kind, entry.id)) if root is None else root
+        html = self._render(KINDS[entry.kind].template, root, entry=entry, record=entry.record, links=links)
+        return Rendered(html=html, headings=_headings(html))
+
+    def fragment(self, name: str, root: str, preview: bool = False, **values) -> Markup:
+        """A generated part of a hand-written page (an overview table, the key figures). In a
+        `preview` (`mkdocs serve`) the files the post-build steps write do not exist, so nothing
+        links to them."""
+        return self._render(f"{name}.html", root, preview=preview, **values)
+
+    def region(self, region, root: str = "../../") -> Rendered:
+        """The body of a region page (`regios/<code>/`)."""
+        html = self._render("region.html", root, region=region)
+        return Rendered(html=html, headings=_headings(html))
+
+    def record_meta(self, entry: Entry, page_url: str) -> Markup:
+        """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
+        return self._render(
+            "record-meta.html",
+            "",
+            entry=entry,
+            record=entry.record,
+            search_facets=SEARCH_FACETS[entry.kind],
+            names_itself_in=KINDS[entry.kind].names_itself_in,
+            json_ld=json_ld(entry, self.catalog, self.lang, page_url),
+        )
+
+
+# One render without a build (the tests, the PDF step): a renderer of its own.
+
+
 def render_record(
     entry: Entry, catalog: Catalog, lang: str, root: str | None = None, links: RecordLinks | None = None
 ) -> Rendered:
-    """The body of a record page in one language; `links` are its edit and correction links, `root`
-    the way back to the language's root (by default from the record's own page)."""
-    if root is None:
-        root = root_of(record_path(entry.kind, entry.id))
-    context = _Context(catalog, lang, root)
-    template = _environment().get_template(KINDS[entry.kind].template)
-    html = Markup(template.render(entry=entry, record=entry.record, links=links, **context.variables()))
-    return Rendered(html=html, headings=_headings(html))
+    return Renderer(catalog, lang).record(entry, root, links)
 
 
 def render_fragment(
     name: str, catalog: Catalog, lang: str, root: str, preview: bool = False, **values
 ) -> Markup:
-    """A generated part of a hand-written page (an overview table, the key figures). In a `preview`
-    (`mkdocs serve`) the files the post-build steps write do not exist, so nothing links to them."""
-    context = _Context(catalog, lang, root)
-    template = _environment().get_template(f"{name}.html")
-    return Markup(template.render(**context.variables(), preview=preview, **values))
+    return Renderer(catalog, lang).fragment(name, root, preview, **values)
 
 
 def render_region(region, catalog: Catalog, lang: str, root: str = "../../") -> Rendered:
-    """The body of a region page (`regios/<code>/`) in one language."""
-    context = _Context(catalog, lang, root)
-    html = Markup(_environment().get_template("region.html").render(region=region, **context.variables()))
-    return Rendered(html=html, headings=_headings(html))
-
-
-def render_record_meta(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
-    """What follows a record on its page: Pagefind filters and metadata, and schema.org JSON-LD."""
-    context = _Context(catalog, lang, "")
-    template = _environment().get_template("record-meta.html")
-    return Markup(
-        template.render(
-            entry=entry,
-            record=entry.record,
-            search_facets=SEARCH_FACETS[entry.kind],
-            names_itself_in=KINDS[entry.kind].names_itself_in,
-            json_ld=json_ld(entry, catalog, lang, page_url),
-            **context.variables(),
-        )
-    )
+    return Renderer(catalog, lang).region(region, root)

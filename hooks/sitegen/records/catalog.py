@@ -19,9 +19,10 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR
+from .caches import per_build
 from .duplicates import find_duplicates
 from .fields import model_at
-from .kinds import KINDS, unknown_message
+from .kinds import KINDS, RecordKind, unknown_message
 from .messages import Message, message, table
 from .places import GEO_DIR, GeoDataError, Places, load_places, vocabulary_problems
 from .record_cache import RecordCache
@@ -293,88 +294,18 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
     the cache saw it is not read or validated again: its record (the same object) or its errors
     come from the cache."""
     root = Path(root)
-    content = root / CONTENT_DIR
     errors: list[RecordError] = []
-
-    places = None
-    try:
-        places = load_places(content)
-    except GeoDataError as problem:
-        errors.append(
-            RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", message("geo.problem", detail=str(problem)))
-        )
-
-    vocabularies = None
-    vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
-    if not (root / vocabularies_rel).exists():
-        errors.append(RecordError(vocabularies_rel, 1, 1, "", message("file.vocabularies_missing")))
-    elif (read := _read(root / vocabularies_rel, root, errors)) is not None:
-        vocabularies = _validate(Vocabularies, read[0], {}, vocabularies_rel, read[1], errors)
-        if vocabularies is not None and places is not None:
-            vocabularies = _with_places(vocabularies, places, read, vocabularies_rel, errors)
+    places, vocabularies = _load_places_and_vocabularies(root, errors, cache)
     context = {"vocabularies": vocabularies, "places": places}
-    if cache is not None:
-        cache.use_context([root / vocabularies_rel, *sorted((content / GEO_DIR).glob("*"))])
-
-    key_figures: list[KeyFigureGroup] = []
-    figures_path = content / KEY_FIGURES_FILE
-    if figures_path.exists() and (read := _read(figures_path, root, errors)) is not None:
-        adapter = TypeAdapter(list[KeyFigureGroup])
-        rel = figures_path.relative_to(root).as_posix()
-        key_figures = _validate(adapter, read[0] or [], context, rel, read[1], errors) or []
-        errors.extend(_check_newest_first(key_figures, rel, read[1]))
-
+    key_figures = _load_key_figures(root, context, errors)
     errors.extend(_unknown_folders(root))
     entries: dict[str, dict[str, Entry]] = {}
-    present: dict[str, set[str]] = {kind: set() for kind in KINDS}  # also invalid records
-    for kind, record_kind in KINDS.items():
-        model = record_kind.model
-        entries[kind] = {}
-        folder = root / record_kind.folder
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            rel = path.relative_to(root).as_posix()
-            if path.name.startswith(".") or path.is_dir():
-                continue
-            if path.suffix != ".yml":
-                errors.append(RecordError(rel, 1, 1, "", message("file.extension")))
-                continue
-            record_id = path.stem
-            if not is_valid_id(record_id):
-                errors.append(
-                    RecordError(rel, 1, 1, "id", message("file.bad_id", value=record_id, max=ID_MAX_LENGTH))
-                )
-                continue
-            present[kind].add(record_id)
-            if cache is not None:
-                file_digest, known = cache.get(rel, path)
-                if known is None:
-                    first = len(errors)
-                    known = (_read_record(path, root, model, context, errors), errors[first:])
-                    cache.put(rel, file_digest, *known)
-                else:
-                    errors.extend(known[1])
-                record = known[0]
-            else:
-                record = _read_record(path, root, model, context, errors)
-            if record is not None:
-                entries[kind][record_id] = Entry(kind, record_id, rel, record)
-            # The node tree is dropped here: kept for 5,000 records, its millions of objects make
-            # every garbage collection walk them all and loading several times slower.
-
+    present: dict[str, set[str]] = {}  # also the ids of invalid records
+    for kind in KINDS.values():
+        entries[kind.name], present[kind.name] = _load_records(root, kind, context, errors, cache)
     if cache is not None:
         cache.forget_missing({rel for kind in KINDS for rel in _paths(kind, present)})
-    errors.extend(_check_references(root, entries, present))
-    warnings: list[RecordError] = []
-    if places is not None and vocabularies is not None:
-        _check_regions(root, entries, vocabularies, places, errors, warnings)
-    for finding in find_duplicates(entries, lambda entry, loc: _where(root, entry, loc)):
-        line, column = _position(root, finding.entry, finding.loc)
-        severity = "warning" if finding.warning else "error"
-        (warnings if finding.warning else errors).append(
-            RecordError(finding.entry.path, line, column, field_name(finding.loc), finding.message, severity)
-        )
+    warnings = _check_across(root, entries, present, vocabularies, places, errors)
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
@@ -385,6 +316,97 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         places=places,
         warnings=in_order(warnings),
     )
+
+
+def _load_places_and_vocabularies(root: Path, errors: list[RecordError], cache: RecordCache | None):
+    """The CBS geodata and the vocabularies (with the municipalities of the CBS table), each None
+    when it is wrong; what every record is checked against."""
+    content = root / CONTENT_DIR
+    places = None
+    try:
+        places = load_places(content)
+    except GeoDataError as problem:
+        errors.append(
+            RecordError(f"{CONTENT_DIR}/geo", 1, 1, "", message("geo.problem", detail=str(problem)))
+        )
+    vocabularies = None
+    vocabularies_rel = f"{CONTENT_DIR}/{VOCABULARIES_FILE}"
+    if not (root / vocabularies_rel).exists():
+        errors.append(RecordError(vocabularies_rel, 1, 1, "", message("file.vocabularies_missing")))
+    elif (read := _read(root / vocabularies_rel, root, errors)) is not None:
+        vocabularies = _validate(Vocabularies, read[0], {}, vocabularies_rel, read[1], errors)
+        if vocabularies is not None and places is not None:
+            vocabularies = _with_places(vocabularies, places, read, vocabularies_rel, errors)
+    if cache is not None:
+        cache.use_context([root / vocabularies_rel, *sorted((content / GEO_DIR).glob("*"))])
+    return places, vocabularies
+
+
+def _load_key_figures(root: Path, context: dict, errors: list[RecordError]) -> list[KeyFigureGroup]:
+    figures_path = root / CONTENT_DIR / KEY_FIGURES_FILE
+    if not figures_path.exists() or (read := _read(figures_path, root, errors)) is None:
+        return []
+    rel = figures_path.relative_to(root).as_posix()
+    adapter = TypeAdapter(list[KeyFigureGroup])
+    key_figures = _validate(adapter, read[0] or [], context, rel, read[1], errors) or []
+    errors.extend(_check_newest_first(key_figures, rel, read[1]))
+    return key_figures
+
+
+def _load_records(
+    root: Path, kind: RecordKind, context: dict, errors: list[RecordError], cache: RecordCache | None
+) -> tuple[dict[str, Entry], set[str]]:
+    """The valid records of one kind by id, and the ids of all its files (valid or not)."""
+    entries: dict[str, Entry] = {}
+    present: set[str] = set()
+    folder = root / kind.folder
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yml":
+            errors.append(RecordError(rel, 1, 1, "", message("file.extension")))
+            continue
+        record_id = path.stem
+        if not is_valid_id(record_id):
+            said = message("file.bad_id", value=record_id, max=ID_MAX_LENGTH)
+            errors.append(RecordError(rel, 1, 1, "id", said))
+            continue
+        present.add(record_id)
+        if cache is not None:
+            file_digest, known = cache.get(rel, path)
+            if known is None:
+                first = len(errors)
+                known = (_read_record(path, root, kind.model, context, errors), errors[first:])
+                cache.put(rel, file_digest, *known)
+            else:
+                errors.extend(known[1])
+            record = known[0]
+        else:
+            record = _read_record(path, root, kind.model, context, errors)
+        if record is not None:
+            entries[record_id] = Entry(kind.name, record_id, rel, record)
+        # The node tree is dropped here: kept for 5,000 records, its millions of objects make
+        # every garbage collection walk them all and loading several times slower.
+    return entries, present
+
+
+def _check_across(
+    root: Path, entries, present, vocabularies, places, errors: list[RecordError]
+) -> list[RecordError]:
+    """What no record shows on its own: links, each kind's rules, regions, duplicates. Errors go to
+    `errors`; the warnings are returned."""
+    errors.extend(_check_references(root, entries, present))
+    warnings: list[RecordError] = []
+    if places is not None and vocabularies is not None:
+        _check_regions(root, entries, vocabularies, places, errors, warnings)
+    for finding in find_duplicates(entries, lambda entry, loc: _where(root, entry, loc)):
+        line, column = _position(root, finding.entry, finding.loc)
+        severity = "warning" if finding.warning else "error"
+        (warnings if finding.warning else errors).append(
+            RecordError(finding.entry.path, line, column, field_name(finding.loc), finding.message, severity)
+        )
+    return warnings
 
 
 def _unknown_folders(root: Path) -> list[RecordError]:
@@ -472,10 +494,10 @@ def _position(root: Path, entry: Entry, loc: tuple) -> tuple[int, int]:
     return _at(_positions_of(str(path), stat.st_size, stat.st_mtime_ns), loc)
 
 
-@functools.lru_cache(maxsize=256)
+@per_build(maxsize=256)
 def _positions_of(path: str, size: int, modified: int) -> dict:
-    """The positions of a file's fields, kept while its size and modification time stay the same
-    (`make serve` names the same warnings after every save)."""
+    """The positions of a file's fields, kept for the build while its size and modification time
+    stay the same (the duplicate and reference checks ask for several fields of one file)."""
     return positions(load_file(Path(path))[1])
 
 

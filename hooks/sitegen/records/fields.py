@@ -14,7 +14,6 @@ the scaffold of a new record, the facets and the tests.
 
 from __future__ import annotations
 
-import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -162,7 +161,7 @@ def example_value(doc: SchemaField, vocabularies: Vocabularies) -> Any:
 # Walking the models ------------------------------------------------------------------------------
 
 
-@functools.cache  # the models are code, the same for the whole process (a preview's rebuilds too)
+@per_build
 def _model_fields(model: type[BaseModel], prefix: str) -> tuple[SchemaField, ...]:
     schema = model.model_json_schema()
     required = set(schema.get("required", []))

@@ -16,7 +16,6 @@ flood the terminal or a pull request's annotations.
 
 from __future__ import annotations
 
-import functools
 import os
 import string
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from typing import Any
 
 import yaml
 from pydantic_core import PydanticCustomError
+
+from .caches import per_build
 
 LANGUAGE_ENV = "SITEGEN_MESSAGES"
 """Environment variable that chooses the language of the messages (nl or en)."""
@@ -37,7 +38,7 @@ UNSHORTENED = frozenset(
 TABLE_FILE = Path(__file__).with_name("messages.yml")
 
 
-@functools.cache
+@per_build  # read again in every build, so that an edit shows in `mkdocs serve`
 def table() -> dict[str, dict[str, Any]]:
     """The message table: key -> {"nl": text or {one, other}, "en": ...}."""
     # The plain safe loader is enough: the file is the project's own and holds only strings.
@@ -49,9 +50,7 @@ def placeholders(text: str) -> set[str]:
 
 
 def languages() -> tuple[str, ...]:
-    """The languages of the table, in its order: the site model's (`sitegen.site`; a test checks it).
-
-    Not imported from the site model: that imports the schema, which makes its errors here."""
+    """The languages of the table, in its order: the site model's (`sitegen.site`; a test checks it)."""
     return tuple(next(iter(table().values())))
 
 
