@@ -6,7 +6,7 @@ the index, and Pagefind stems each language with its own stemmer ("netwerken" fi
 
 What is indexed is decided in the pages, not here:
 
-- `data-pagefind-body` wraps the article content of every page (the hook adds it), so navigation,
+- `data-pagefind-body` wraps the article content of every page (the plugin adds it), so navigation,
   header, footer and the edit buttons are never indexed, and a page without it (the 404 page) is
   left out entirely;
 - `data-pagefind-ignore="all"` marks contact blocks, the overview tables, the sources and

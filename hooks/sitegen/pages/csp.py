@@ -11,7 +11,7 @@ stay on the site's own origin.
 Pagefind compiles its WebAssembly search engine, hence `'wasm-unsafe-eval'` (which allows
 WebAssembly, not JavaScript `eval`). A `<meta>` policy cannot set `frame-ancestors` or
 reporting; a host that can send headers should send `POLICY` with `frame-ancestors 'none'`.
-`make serve` adds a live-reload script of its own, so the hook leaves the preview without one.
+`make serve` adds a live-reload script of its own, so the plugin leaves the preview without one.
 """
 
 from __future__ import annotations

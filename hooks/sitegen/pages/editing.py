@@ -1,6 +1,6 @@
 """The editors' links on a record page: "edit this record" and "report a correction".
 
-The edit link is the one MkDocs derives from `repo_url` + `edit_uri` (the hook points a record
+The edit link is the one MkDocs derives from `repo_url` + `edit_uri` (the plugin points a record
 page's `edit_uri` at its YAML file). The correction link fills the form address template of
 `extra.correction_form` in `mkdocs.yml`; its placeholders are
 

@@ -2,7 +2,7 @@
 
 The report is the `focus` section of the navigation, page by page in nav order: that list is the
 single source of the report's order. Both the printable page (`/focus/print/`, rendered by the
-hook inside the site's layout) and the PDF (`outputs/pdf.py`, rendered from its own print template) are
+plugin inside the site's layout) and the PDF (`outputs/pdf.py`, rendered from its own print template) are
 assembled here by `build_report`, from the chapters' Markdown rendered with MkDocs' own Markdown
 settings and the `<!-- records:NAME -->` markers filled from the records.
 

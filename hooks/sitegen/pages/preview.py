@@ -8,7 +8,7 @@ their errors instead of stopping (`preview_errors.py`). It keeps:
 - a `RecordCache`: a record file whose bytes did not change is not read or validated again;
 - the catalog of the last good build, to see which records changed (a record from the cache is
   the same object, so an unchanged record is `is`-identical) and which pages show them;
-- a fingerprint of everything else the pages are made from (hand-written pages, templates, hooks,
+- a fingerprint of everything else the pages are made from (hand-written pages, templates, the package,
   interface texts, configs, vocabularies, key figures, geodata).
 
 With `mkdocs serve --dirty` (what `make serve` runs) MkDocs writes only the pages whose file

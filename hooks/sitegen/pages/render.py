@@ -2,7 +2,7 @@
 
 MkDocs' theme environment does not autoescape, so record content never goes through it: the
 templates in `overrides/fragments/` run in a separate environment with autoescape on, and only
-sanitised Markdown (see `records/markdown_text.py`) is marked safe. The hook places the result in the page.
+sanitised Markdown (see `records/markdown_text.py`) is marked safe. The plugin places the result in the page.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ file whose size and modification time are those the digest was made for is not r
 result depends on the vocabularies and the places (`content/geo/`: the municipalities' table and
 their other names) too, so a change to any of those files empties the cache.
 
-It is an explicit object, made by whoever runs the builds it lives across (the records hook makes
+It is an explicit object, made by whoever runs the builds it lives across (the site's plugin makes
 one per `mkdocs serve`, see `pages/preview.py`); a build without one validates everything.
 """
 
