@@ -342,9 +342,10 @@ def test_make_check_takes_the_messages_language():
 
 def test_the_check_and_translation_summaries_count_in_words(content):
     valid = run_cli(content, "check")
-    assert re.fullmatch(r"4 records zijn in orde \(\d+\.\d\d s\)\n", valid.stdout)
-    for record in (content / "content/initiatives").glob("*.yml"):
-        record.unlink()
+    assert re.fullmatch(r"7 records zijn in orde \(\d+\.\d\d s\)\n", valid.stdout)
+    for folder in ("initiatives", "activities"):
+        for record in (content / "content" / folder).glob("*.yml"):
+            record.unlink()
     beta = content / "content/networks/beta-oud.yml"
     beta.write_text(
         beta.read_text()

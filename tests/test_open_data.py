@@ -90,6 +90,13 @@ def test_overview_pages_link_the_open_data(fixture_site):
     assert "labour_market_region_en" in english  # the field tables come from the schema
 
 
+SCHEMA_TYPES = {
+    "networks": {"Organization"},
+    "initiatives": {"Project"},
+    "activities": {"Course", "Event", "EducationalOccupationalProgram"},
+}
+
+
 def test_every_record_page_has_json_ld_that_parses(fixture_site, fixture_catalog):
     catalog = fixture_catalog
     for entry in catalog.all_entries():
@@ -100,7 +107,7 @@ def test_every_record_page_has_json_ld_that_parses(fixture_site, fixture_catalog
             assert len(blocks) == 1, entry.id
             data = json.loads(blocks[0])
             assert data["@context"] == "https://schema.org"
-            assert data["@type"] == ("Organization" if entry.kind == "networks" else "Project")
+            assert data["@type"] in SCHEMA_TYPES[entry.kind]
             assert data["name"] == entry.title_in(language.code)
             assert data["url"].endswith(path)
             assert "<" not in blocks[0]

@@ -14,6 +14,7 @@ from conftest import ROOT
 from sitegen.pages.geography import PROVINCES_FILE, REGIONS_FILE, load_layer
 from sitegen.pages.regions import region_index
 from sitegen.records.catalog import CatalogError, load_catalog
+from sitegen.records.kinds import record_path
 from sitegen.records.places import GeoDataError, fold, load_places
 
 GEO = ROOT / "content" / "geo"
@@ -361,16 +362,13 @@ def test_the_look_up_data_has_every_municipality(real_site, places, prefix, regi
     assert ["gm0518", "'s-Gravenhage", "haaglanden", ["Den Haag", "The Hague"]] in data["municipalities"]
 
 
-def test_every_record_page_has_a_locator_map_file_with_alt_text(real_site, catalog):
+def test_every_network_and_initiative_page_has_a_locator_map_file_with_alt_text(real_site, catalog):
+    """A network's area and an initiative's region are drawn; an activity lies where its networks do."""
     for entry in catalog.all_entries():
+        if entry.kind not in ("networks", "initiatives"):
+            continue
         for prefix in ("", "en/"):
-            page = (
-                real_site
-                / prefix
-                / ("netwerken" if entry.kind == "networks" else "initiatieven")
-                / entry.id
-                / "index.html"
-            )
+            page = real_site / prefix / record_path(entry.kind, entry.id) / "index.html"
             html = page.read_text(encoding="utf-8")
             found = re.search(r'<figure class="vh-locator">\s*<img src="([^"]+\.svg)" alt="([^"]+)"', html)
             assert found, entry.id

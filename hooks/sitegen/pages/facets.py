@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..records.catalog import Catalog, Entry
 from ..records.fields import SchemaField, record_fields
 from ..records.i18n import Strings
-from ..records.kinds import KINDS
+from ..records.kinds import KINDS, Derived
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,27 @@ class Facet:
     """The schema field it reads; what the field holds comes from the schema."""
 
     @functools.cached_property
-    def _doc(self) -> SchemaField:
+    def _doc(self) -> SchemaField | None:
         found = next((doc for doc in record_fields(self.kind) if doc.path == self.field), None)
-        if found is None:
+        if found is None and self._derived is None:
             raise ValueError(f"facet {self.key!r}: {self.kind} have no field {self.field!r}")
         return found
 
     @property
+    def _derived(self) -> Derived | None:
+        return KINDS[self.kind].derived.get(self.field)
+
+    @property
     def vocabulary(self) -> str | None:
         """The vocabulary of a coded field; None for years, statuses and network references."""
-        return self._doc.vocabulary
+        return self._derived.vocabulary if self._derived else self._doc.vocabulary
 
-    def codes(self, entry: Entry) -> list[str]:
+    def _kind_of_value(self) -> str:
+        return ("choice" if self._derived.choices else "code") if self._derived else self._doc.kind
+
+    def codes(self, entry: Entry, catalog: Catalog) -> list[str]:
+        if self._derived is not None:
+            return self._derived.codes(entry, catalog)
         value = getattr(entry.record, self.field, None)
         if value is None:
             return []
@@ -50,7 +59,7 @@ class Facet:
     def label(self, code: str, catalog: Catalog, lang: str) -> str:
         if self.vocabulary:
             return catalog.label(self.vocabulary, code, lang)
-        if self._doc.kind == "choice":  # a fixed list of the schema, labelled in strings.yml
+        if self._kind_of_value() == "choice":  # a fixed list (schema or kind), labelled in strings.yml
             return Strings(lang).t(f"{self.field}-{code}")
         link = KINDS[self.kind].link(self.field)
         if link is not None:  # the title of the record it names
@@ -63,15 +72,17 @@ class Facet:
 
     def values(self, entry: Entry, catalog: Catalog, lang: str) -> list[tuple[str, str]]:
         """(code, label) of each value the record has."""
-        return [(code, self.label(code, catalog, lang)) for code in self.codes(entry)]
+        return [(code, self.label(code, catalog, lang)) for code in self.codes(entry, catalog)]
 
     def options(self, entries: list[Entry], catalog: Catalog, lang: str) -> list[tuple[str, str]]:
         """The values that occur in `entries`: in vocabulary order, years newest first."""
-        present = {code for entry in entries for code in self.codes(entry)}
+        present = {code for entry in entries for code in self.codes(entry, catalog)}
         if self.vocabulary:
             order = list(getattr(catalog.vocabularies, self.vocabulary))
             codes = [code for code in order if code in present]
-        elif self._doc.kind == "integer":
+        elif self._derived is not None:
+            codes = [code for code in self._derived.choices if code in present]
+        elif self._kind_of_value() == "integer":
             codes = sorted(present, key=int, reverse=True)
         else:
             codes = sorted(present, key=lambda code: self.label(code, catalog, lang).casefold())

@@ -22,6 +22,7 @@ from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.kinds import KINDS, record_path
+from ..records.kinds.activities import STATUSES
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
@@ -73,23 +74,32 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "network-profiles": _NETWORKS,
     "pillars": _NETWORKS,
     "focus-downloads": _NONE,
-    "open-data-files": _BOTH,
+    "open-data-files": frozenset(KINDS),
     "open-data-fields": _NONE,
     "open-data-licence": _NONE,
     "field-docs-networks": _NETWORKS,
     "field-docs-initiatives": _INITIATIVES,
+    "field-docs-activities": frozenset({"activities"}),
     "region-map": _BOTH,
     "place-finder": _NONE,
     "municipalities-az": _NONE,
     "news": _INITIATIVES,
     "news-latest": _INITIATIVES,
     "subsidy-chart": _INITIATIVES,
+    "activities-table": frozenset({"activities", "networks"}),
     "editors-mail": _NONE,
 }
 """Each generated part a hand-written page may take, with the kinds of record whose records it
 shows: after a save to a record, `make serve` rebuilds a page only when one of its parts shows
 that kind (`pages/preview.py`; tests/test_render.py checks each part against a catalog without
 the kinds it does not name)."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    groups: list[tuple[str, list[Entry]]]
+    """(audience code, its running or unconfirmed activities)."""
+    ended: list[Entry]
 
 
 @dataclass(frozen=True)
@@ -142,13 +152,12 @@ class _Helpers:
             self.catalog.label(vocabulary, code, self.lang) for code in codes
         )
 
-    @staticmethod
-    def row_data(kind: str, entry: Entry) -> Markup:
+    def row_data(self, kind: str, entry: Entry) -> Markup:
         """The `data-vh-*` attributes of an overview row, one per filter (facets.py): the filter
         form (filters.js) matches its choice against them. A function: it runs for every row."""
         return Markup(
             "".join(
-                f' data-vh-{facet.key}="{escape(" ".join(facet.codes(entry)))}"'
+                f' data-vh-{facet.key}="{escape(" ".join(facet.codes(entry, self.catalog)))}"'
                 for facet in OVERVIEW_FACETS[kind]
             )
         )
@@ -161,11 +170,43 @@ class _Helpers:
     def cell(self, entry: Entry, field_name: str) -> Markup:
         """A field's value in a table cell: a text in the page's language, the labels of codes, the
         titles of linked records, a number or a year."""
-        value = getattr(entry.record, field_name)
+        value = getattr(entry.record, field_name, None)  # None: a value the kind works out
         if isinstance(value, Text):
             return self.text(value)
         facet = Facet(field_name, entry.kind, field_name)
         return Markup(escape(", ")).join(label for _, label in facet.values(entry, self.catalog, self.lang))
+
+    def offer_of(self, network: Entry) -> Offer:
+        """A network's activities by audience (in the vocabulary's order), the ended ones apart."""
+        mine = self._in_order(self.catalog.linking(network, "activities"))
+        running = [entry for entry in mine if entry.record.status() != "ended"]
+        groups = []
+        for audience in self.catalog.vocabularies.audiences:
+            found = [entry for entry in running if audience in entry.record.audience]
+            if found:
+                groups.append((audience, found))
+        return Offer(groups=groups, ended=[entry for entry in mine if entry.record.status() == "ended"])
+
+    def news_about(self, network: Entry, count: int = 3) -> list:
+        """The newest news of the records that name this network (its initiatives)."""
+        linked = {(entry.kind, entry.id) for entry in self.catalog.linking(network, "initiatives")}
+        items = news.news_items(self.catalog)
+        return [item for item in items if (item.entry.kind, item.entry.id) in linked][:count]
+
+    def activities_in(self, region_code: str) -> list[Entry]:
+        """The activities of the networks that work in a labour-market region."""
+        facet = Facet("region", "activities", "labour_market_regions")
+        found = self.catalog.entries.get("activities", {}).values()
+        return [entry for entry in found if region_code in facet.codes(entry, self.catalog)]
+
+    def activities_in_order(self) -> list[Entry]:
+        """Running activities first, then those not confirmed recently, then the ended ones; by title."""
+        return self._in_order(self.catalog.entries.get("activities", {}).values())
+
+    def _in_order(self, entries) -> list[Entry]:
+        order = {status: index for index, status in enumerate(STATUSES)}
+        title = lambda entry: entry.record.title.get(self.lang).casefold()  # noqa: E731
+        return sorted(entries, key=lambda entry: (order[entry.record.status()], title(entry)))
 
     @jinja2.pass_context
     def url(self, context, kind: str, record_id: str) -> str:
@@ -242,6 +283,11 @@ class _Helpers:
             "url": self.url,
             "title": self.title,
             "cell": self.cell,
+            "activities_in_order": self.activities_in_order,
+            "offer_of": self.offer_of,
+            "activities_in": self.activities_in,
+            "news_about": self.news_about,
+            "cell_codes": lambda entry, name: Facet(name, entry.kind, name).codes(entry, self.catalog),
             "kinds": list(KINDS.values()),
             "date": self.date,
             "number": self.number,

@@ -124,6 +124,19 @@ def _check_month(value: Any) -> Any:
 
 
 Month = Annotated[str, BeforeValidator(_check_month), Field(examples=["2020-06"])]
+
+
+def _check_partial_date(value: Any) -> Any:
+    value = _year_to_text(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        return value
+    return _check_month(value)
+
+
+PartialDate = Annotated[
+    str, BeforeValidator(_check_partial_date), Field(examples=["2019", "2019-04", "2019-04-01"])
+]
+"""A date in the precision the source gives it: a year, a month or a day."""
 SchoolYear = Annotated[
     str,
     BeforeValidator(_year_to_text),
@@ -325,12 +338,6 @@ class Partners(Strict):
     )
 
 
-class Activity(Strict):
-    title: Text = Field(description="Name of the activity.")
-    audience: list[code("audiences", "Who the activity is for.")] = Field([])  # type: ignore[valid-type]
-    description: Markdown | None = Field(None, description="What happens in it (Markdown).")
-
-
 class Update(Strict):
     date: Month = Field(description="When it happened: YYYY-MM or YYYY-MM-DD (quote it).")
     title: Text = Field(description="Headline of the update.")
@@ -371,7 +378,6 @@ class Network(Record):
     pillars: list[code("pillars", "A pillar the network works on.")] = Field([])  # type: ignore[valid-type]
     domains: list[code("domains", "A subject domain the network covers.")] = Field([])  # type: ignore[valid-type]
     regional_themes: list[Text] = Field([], description="Themes of the region the network works on.")
-    activities: list[Activity] = Field([], description="What the network offers.")
 
 
 class Schools(Strict):
@@ -445,6 +451,71 @@ class Initiative(Record):
     updates: list[Update] = Field(
         [], description="Dated news, any order; shown newest first, also on the news page and in the feed."
     )
+
+
+class Schedule(Strict):
+    """When and how often an activity takes place, as far as its sources say."""
+
+    frequency: Literal["once", "yearly", "several-times-a-year", "ongoing"] | None = Field(
+        None, description="How often it takes place, where a source says."
+    )
+    season: Text | None = Field(None, description="When in the year, in words (in spring, in the autumn).")
+    dates: list[PartialDate] = Field(
+        [], description="Dates of editions a source gives: YYYY, YYYY-MM or YYYY-MM-DD (quote them)."
+    )
+    last_confirmed: Year | None = Field(
+        None,
+        description="The year of the newest edition or offer a source confirms; leave out when none does.",
+    )
+    ended: Year | None = Field(None, description="The year it stopped, only where a source says so.")
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> Schedule:
+        newest = max((int(date[:4]) for date in self.dates), default=None)
+        if newest is not None and self.last_confirmed is not None and newest > self.last_confirmed:
+            raise field_error("schema.schedule_newer_date", year=newest, last_confirmed=self.last_confirmed)
+        if self.ended is not None and self.last_confirmed is not None and self.ended < self.last_confirmed:
+            raise field_error(
+                "schema.schedule_ended_early", ended=self.ended, last_confirmed=self.last_confirmed
+            )
+        return self
+
+
+class Activity(Record):
+    """An activity a regional VO-HO network offers (content/activities/<id>.yml)."""
+
+    title: Text = Field(description="Name of the activity.")
+    networks: list[RecordId] = Field(
+        min_length=1,
+        description=(
+            "Ids of the networks that offer it; a joint national activity names every network taking part."
+        ),
+    )
+    organiser: Str | None = Field(
+        None, description="The organisation that runs it (a proper name, never a person)."
+    )
+    audience: list[code("audiences", "Who it is for.")] = Field(min_length=1)  # type: ignore[valid-type]
+    levels: list[code("school_levels", "A school type of the pupils it is for.")] = Field([])  # type: ignore[valid-type]
+    school_years: list[Annotated[int, Field(ge=1, le=6)]] = Field(
+        [], description="The school years it is for (1 to 6), where a source names them."
+    )
+    domains: list[code("domains", "A subject domain it covers.")] = Field([])  # type: ignore[valid-type]
+    subjects: list[Str] = Field([], description="School subjects as the source names them.")
+    form: code("activity_forms", "What kind of activity it is.")  # type: ignore[valid-type]
+    schedule: Schedule = Field(description="When and how often it takes place.")
+    where: Text | None = Field(None, description="Where it takes place, in words.")
+    cost: Text | None = Field(None, description="What it costs, as the source states it.")
+
+    def status(self) -> str:
+        """`ended` (a source says it stopped), `current` (an edition confirmed within two years of
+        the record's last check) or `unconfirmed` (older, or no source dates it): an old activity is
+        never shown as running."""
+        schedule = self.schedule
+        if schedule.ended is not None:
+            return "ended"
+        if schedule.last_confirmed is not None and schedule.last_confirmed >= self.last_verified.year - 2:
+            return "current"
+        return "unconfirmed"
 
 
 class KeyFigure(Strict):
@@ -528,6 +599,8 @@ class Vocabularies(Strict):
     pillars: Vocabulary
     domains: Vocabulary
     audiences: Vocabulary
+    school_levels: Vocabulary
+    activity_forms: Vocabulary
     subsidy_rounds: Vocabulary
     funders: Vocabulary
     participant_kinds: Vocabulary

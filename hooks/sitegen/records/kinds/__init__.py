@@ -48,6 +48,19 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A value a record does not hold but its kind works out from it and the catalog (an activity's
+    regions, from its networks), to filter on and to show like a field."""
+
+    codes: Callable[[Any, Any], list[str]]
+    """`(entry, catalog) -> codes`."""
+    vocabulary: str | None = None
+    """Its codes come from this vocabulary (labels and order); otherwise from `choices`."""
+    choices: tuple[str, ...] = ()
+    """Its codes in order, each labelled `<name>-<code>` in `strings.yml`."""
+
+
+@dataclass(frozen=True)
 class RecordKind:
     name: str
     """`networks`: its folder in `content/`, its key in the catalog, its open-data files."""
@@ -74,6 +87,8 @@ class RecordKind:
     """The filters above its overview table, `key=field`, in order."""
     search_facets: tuple[str, ...] = ()
     """Its Pagefind filters besides `kind`, `key=field`."""
+    derived: Mapping[str, Derived] = field(default_factory=dict)
+    """Values worked out for its records, by the name a facet or an overview column uses."""
     names_itself_in: str | None = None
     """The search filter under which a record of this kind also files itself (a network's page is
     found under its own name in the `network` filter)."""
@@ -155,11 +170,12 @@ def _problems(kind: RecordKind, kinds: dict[str, RecordKind]) -> Iterator[str]:
             yield f"{kind.name}: link {link.field!r}: messages.yml lacks {unknown_message(kinds[link.to])!r}"
         if link.field not in fields:
             yield f"{kind.name}: link field {link.field!r} is not a field of {kind.model.__name__}"
+    known = {*fields, *kind.derived}
     for field_name in kind.overview_columns:
-        if field_name not in fields:
+        if field_name not in known:
             yield f"{kind.name}: overview column {field_name!r} is not a field of {kind.model.__name__}"
     for key, field_name in (*kind.facets("overview"), *kind.facets("search")):
-        if field_name not in fields:
+        if field_name not in known:
             yield f"{kind.name}: facet {key!r} reads {field_name!r}, not a field of {kind.model.__name__}"
     for key in ("kind", "section"):
         if key not in kind.strings:
