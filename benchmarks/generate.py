@@ -120,7 +120,17 @@ def network(writer: Writer, index: int, vocab: dict) -> dict:
         "partners": {
             "universities": [f"Universiteit {place}"],
             "universities_of_applied_sciences": [f"Hogeschool {place}"],
-            "schools": {"count": rng.randint(5, 80), "as_of": "2024"},
+            "school_counts": [
+                {
+                    "count": rng.randint(5, 80),
+                    "as_of": "2024",
+                    "source": {
+                        "title": f"Netwerk {place}",
+                        "url": f"https://example.org/n{index}",
+                        "read": "2026-01-01",
+                    },
+                }
+            ],
         },
         "pillars": writer.pick(vocab["pillars"], 1, 3),
         "domains": writer.pick(vocab["domains"], 1, 3),

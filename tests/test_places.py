@@ -70,18 +70,12 @@ def test_every_municipality_lies_in_exactly_one_region_with_its_networks_and_ini
         region = holding[0]
         assert index.region_of(municipality) is region
         assert vocabularies.labour_market_regions[region.code].cbs_code == municipality.region
-        # the networks: exactly the active ones that name its province or its region
+        # the networks: exactly the active ones whose sources place them in its region (a province
+        # alone never does)
         expected = {
             entry.id
             for entry in catalog.entries["networks"].values()
-            if entry.record.status == "active"
-            and (
-                any(
-                    vocabularies.provinces[code].cbs_code == municipality.province
-                    for code in entry.record.provinces
-                )
-                or region.code in entry.record.labour_market_regions
-            )
+            if entry.record.status == "active" and region.code in entry.record.labour_market_regions
         }
         networks = {entry.id for entry in index.networks_of(municipality)}
         assert networks == expected, municipality
@@ -252,19 +246,13 @@ def expected_map_names(catalog, lang: str) -> set[str]:
     places, vocabularies = catalog.places, catalog.vocabularies
     names = set()
     for code, entry in vocabularies.labour_market_regions.items():
-        inside = [m for m in places.municipalities.values() if m.region == entry.cbs_code]
         initiatives = sum(
             record.labour_market_region == code
             or any(places.by_name[name].region == entry.cbs_code for name in record.municipalities)
             for record in catalog.records("initiatives").values()
         )
         networks = sum(
-            record.status == "active"
-            and (
-                code in record.labour_market_regions
-                or any(vocabularies.provinces[p].cbs_code == m.province
-                       for p in record.provinces for m in inside)
-            )
+            record.status == "active" and code in record.labour_market_regions
             for record in catalog.records("networks").values()
         )
         words = _WORDS[lang]

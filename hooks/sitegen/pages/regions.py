@@ -6,9 +6,9 @@ list of municipalities and the look-up box:
 
 - an initiative is in its `labour_market_region` and in the region of each of its
   `municipalities` (one that spans two regions counts in both);
-- an active network covers the municipalities of its `provinces` and of its
-  `labour_market_regions`, and so every region with at least one of those municipalities
-  (a region across a province border may be covered in part: its page says which provinces).
+- an active network works in its `labour_market_regions`, the regions its sources support (the
+  places of its schools, its institutions' own statements), never in a whole province by default;
+  a network whose sources support no region is on no region page, and its `area_note` says why.
 
 Regions are known by their vocabulary code (`drenthe`), which is also their address
 (`/regios/drenthe/`); their CBS code (`AM03`) joins them to the table and the boundaries.
@@ -30,9 +30,6 @@ class Region:
     provinces: list[str]  # vocabulary codes of the provinces its municipalities lie in
     initiatives: list[Entry] = field(default_factory=list)
     networks: list[Entry] = field(default_factory=list)
-    network_provinces: dict[str, list[str]] = field(default_factory=dict)
-    """Network id -> the provinces (codes) through which it covers part of this region; empty when
-    it covers the region by name or all of it."""
 
 
 class RegionIndex:
@@ -61,9 +58,8 @@ class RegionIndex:
         for entry in sorted(catalog.entries.get("networks", {}).values(), key=lambda e: fold(e.record.name)):
             if entry.record.status != "active":
                 continue
-            for code, via in self._network_regions(entry).items():
+            for code in entry.record.labour_market_regions:
                 self.regions[code].networks.append(entry)
-                self.regions[code].network_provinces[entry.id] = via
         for region in self.regions.values():
             region.initiatives.sort(key=lambda e: fold(e.record.title.first))
 
@@ -77,50 +73,24 @@ class RegionIndex:
                 codes.append(code)
         return codes
 
-    def _network_regions(self, entry: Entry) -> dict[str, list[str]]:
-        """Region code -> provinces through which the network covers only part of it ([] = all)."""
-        record = entry.record
-        named = set(record.labour_market_regions)
-        province_codes = {
-            self.catalog.vocabularies.provinces[code].cbs_code: code for code in record.provinces
-        }
-        found: dict[str, list[str]] = {}
-        for code, region in self.regions.items():
-            if code in named:
-                found[code] = []
-                continue
-            inside = [m for m in region.municipalities if m.province in province_codes]
-            if inside:
-                partial = len(inside) < len(region.municipalities)
-                found[code] = sorted({province_codes[m.province] for m in inside}) if partial else []
-        return found
-
     def network_area(self, entry: Entry) -> tuple[list[str], list[str]]:
-        """(CBS codes of its provinces, CBS codes of its named regions): what its outline encloses."""
+        """(CBS codes of provinces, CBS codes of regions): what its outline encloses: its regions, or
+        its provinces when its sources support no region."""
         vocabularies = self.catalog.vocabularies
-        return (
-            [vocabularies.provinces[code].cbs_code for code in entry.record.provinces],
-            [
-                vocabularies.labour_market_regions[code].cbs_code
-                for code in entry.record.labour_market_regions
-            ],
-        )
+        named = entry.record.labour_market_regions
+        regions = [vocabularies.labour_market_regions[code].cbs_code for code in named]
+        if regions:
+            return [], regions
+        return [vocabularies.provinces[code].cbs_code for code in entry.record.provinces], []
 
     def region_of(self, municipality: Municipality) -> Region | None:
         code = self.region_by_cbs.get(municipality.region)
         return self.regions.get(code) if code else None
 
     def networks_of(self, municipality: Municipality) -> list[Entry]:
-        """The active networks that work in this municipality (by its province or its region)."""
+        """The active networks that work in this municipality's region."""
         region = self.region_of(municipality)
-        province = self.province_by_cbs.get(municipality.province)
-        if region is None:
-            return []
-        return [
-            entry
-            for entry in region.networks
-            if not region.network_provinces[entry.id] or province in region.network_provinces[entry.id]
-        ]
+        return list(region.networks) if region is not None else []
 
 
 _INDEX_ATTRIBUTE = "_vh_region_index"

@@ -287,6 +287,11 @@ class Contact(Strict):
     organisation: Str | None = Field(
         None, description="The organisation to contact.", json_schema_extra=PUBLIC
     )
+    url: HttpsUrl | None = Field(
+        None,
+        description="The organisation's contact page (https://), never a person's.",
+        json_schema_extra=PUBLIC,
+    )
     name: Str | None = Field(
         None,
         description="A person's name: personal data, shown only with publish: true.",
@@ -323,6 +328,18 @@ class SchoolCount(Strict):
         ),
     )
     approximate: bool = Field(False, description="true when the source gives an approximate number.")
+    source: Source = Field(description="Where the number is stated.")
+
+
+class MemberSchools(Strict):
+    """The schools a source lists as the network's members."""
+
+    as_of: SchoolYear | None = Field(
+        None, description="Year or school year of the list, where the source says."
+    )
+    complete: bool = Field(False, description="true only when the source says the list is complete.")
+    names: list[Str] = Field(min_length=1, description="The schools, as the source spells them.")
+    source: Source = Field(description="Where the list is.")
 
 
 class Partners(Strict):
@@ -330,9 +347,11 @@ class Partners(Strict):
     universities_of_applied_sciences: list[Str] = Field(
         [], description="Universities of applied sciences (hogescholen)."
     )
-    schools: SchoolCount | None = Field(
-        None, description="How many secondary schools take part, and when that was counted."
+    school_counts: list[SchoolCount] = Field(
+        [],
+        description="How many secondary schools take part: each count a source gives, with date and source.",
     )
+    member_schools: MemberSchools | None = Field(None, description="The schools, where a source lists them.")
     other: list[Str] = Field(
         [], description="Other partners: companies, municipalities, teacher-training programmes."
     )
@@ -362,6 +381,9 @@ class Network(Record):
     short_name: Str | None = Field(None, description="Short name, if the network uses one.")
     former_names: list[Str] = Field([], description="Earlier names of the network.")
     region: Text = Field(description="The region it serves, in words.")
+    area_note: Text | None = Field(
+        None, description="One line on what the labour-market regions rest on, or why the area is unclear."
+    )
     provinces: list[code("provinces", "A province the network works in.")] = Field(min_length=1)  # type: ignore[valid-type]
     labour_market_regions: list[  # type: ignore[valid-type]
         code("labour_market_regions", "A labour-market region it covers.")
