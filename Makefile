@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # MESSAGES=en: the record checks speak English (default: Dutch), in `make check`, `build` and `serve`.
 RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(if $(MESSAGES),SITEGEN_MESSAGES=$(MESSAGES))
 
-.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative new-activity docs-fields benchmark lint test test-quick test-deps clean
+.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative new-activity new-school docs-fields benchmark lint test test-quick test-deps clean
 
 # constraints.txt pins every package, dependencies of dependencies included.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -53,6 +53,9 @@ new-initiative: $(BIN)/.installed  ## a new initiative record to fill in: make n
 
 new-activity: $(BIN)/.installed  ## a new activity of a network to fill in: make new-activity ID=...
 	$(RUN) $(BIN)/python -m sitegen new activity "$(ID)"
+
+new-school: $(BIN)/.installed  ## a new school that records name, to fill in: make new-school ID=...
+	$(RUN) $(BIN)/python -m sitegen new school "$(ID)"
 
 docs-fields: $(BIN)/.installed  ## rewrite the field tables in CONTRIBUTING.md and CONTRIBUTING.en.md
 	$(RUN) $(BIN)/python -m sitegen fields

@@ -205,11 +205,33 @@ def generate(
         record_id = f"synthetisch-netwerk-{index + 1:04d}"
         _dump(content / "networks" / f"{record_id}.yml", network(writer, index, vocab))
         network_ids.append(record_id)
+    schools: dict[str, tuple[str, str]] = {}  # name -> (education, municipality)
     for index in range(initiatives):
         record_id = f"synthetisch-initiatief-{index + 1:05d}"
         record = initiative(writer, index, vocab, network_ids, places)
         _dump(content / "initiatives" / f"{record_id}.yml", record)
+        place = record["municipalities"][0]
+        for education in ("vmbo", "mbo"):
+            for name in record["schools"][education]:
+                schools.setdefault(name, (education, place))
+    (content / "schools").mkdir()
+    for number, (name, (education, place)) in enumerate(sorted(schools.items()), start=1):
+        path = content / "schools" / f"synthetische-school-{number:05d}.yml"
+        _dump(path, school(name, education, place, number))
     return out
+
+
+def school(name: str, education: str, place: str, number: int) -> dict:
+    """A school the synthetic initiatives name: without DUO codes, so with its place and a source."""
+    return {
+        "name": name,
+        "education": [education],
+        "municipality": place,
+        "sources": [
+            {"title": f"School {number}", "url": f"https://example.org/school/{number}", "read": READ}
+        ],
+        "last_verified": READ,
+    }
 
 
 def _places(content: Path, regions: dict) -> list[tuple[str, str]]:

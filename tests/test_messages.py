@@ -342,7 +342,7 @@ def test_make_check_takes_the_messages_language():
 
 def test_the_check_and_translation_summaries_count_in_words(content):
     valid = run_cli(content, "check")
-    assert re.fullmatch(r"7 records zijn in orde \(\d+\.\d\d s\)\n", valid.stdout)
+    assert re.fullmatch(r"11 records zijn in orde \(\d+\.\d\d s\)\n", valid.stdout)
     for folder in ("initiatives", "activities"):
         for record in (content / "content" / folder).glob("*.yml"):
             record.unlink()

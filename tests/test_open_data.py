@@ -94,6 +94,7 @@ SCHEMA_TYPES = {
     "networks": {"Organization"},
     "initiatives": {"Project"},
     "activities": {"Course", "Event", "EducationalOccupationalProgram"},
+    "schools": {"School", "EducationalOrganization"},
 }
 
 

@@ -356,7 +356,7 @@ def test_check_lists_stale_records_as_warnings_and_still_passes(fixture_project,
     assert main(["--root", str(fixture_project), "check", "--today", "2028-01-15"]) == 0
     err = capsys.readouterr().err
     lines = [line for line in err.splitlines() if ": last_verified: warning: " in line]
-    assert len(lines) == 7  # the fixture's four networks and initiatives, and its three activities
+    assert len(lines) == 11  # the fixture's networks and initiatives (4), activities (3) and schools (4)
     hoofd = next(line for line in lines if "content/initiatives/hoofd.yml" in line)
     lines_of_hoofd = (fixture_project / "content/initiatives/hoofd.yml").read_text(encoding="utf-8")
     lines_of_hoofd = lines_of_hoofd.splitlines()
@@ -364,7 +364,7 @@ def test_check_lists_stale_records_as_warnings_and_still_passes(fixture_project,
     assert hoofd.startswith(
         f"content/initiatives/hoofd.yml:{line}:16: last_verified: warning: last checked on 2026-11-01"
     )
-    assert "7 records not checked against their sources for more than 12 months" in err
+    assert "11 records not checked against their sources for more than 12 months" in err
 
 
 def test_check_warnings_are_github_annotations_in_actions(fixture_project, capsys, monkeypatch):

@@ -49,7 +49,8 @@ class RecordPage:
         return self.entry.title_in(lang)
 
     def description(self, lang: str) -> str | None:
-        return self.entry.record.summary.get(lang)
+        summary = self.entry.record.summary
+        return summary.get(lang) if summary is not None else None
 
     def html(self, page: Page, config, state: BuildState) -> str:
         root = root_of(page.url)

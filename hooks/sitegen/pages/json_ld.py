@@ -46,7 +46,8 @@ def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
     own.setdefault("name", title if isinstance(title, str) else title.get(lang))
     data: dict[str, Any] = {"@context": "https://schema.org"}
     data |= {key: value for key, value in own.items() if key not in _NAMED_LISTS}
-    data["description"] = record.summary.get(lang)
+    if record.summary is not None:
+        data["description"] = record.summary.get(lang)
     if page_url:
         data["url"] = page_url
     if record.website:
@@ -54,9 +55,10 @@ def json_ld(entry: Entry, catalog: Catalog, lang: str, page_url: str) -> Markup:
     for key, shape in _NAMED_LISTS.items():
         if own.get(key):
             data[key] = [shape(name) for name in own[key]] if shape else own[key]
-    if record.contact and record.contact.published("organisation"):
-        contact = {"@type": "ContactPoint", "name": record.contact.published("organisation")}
-        if email := record.contact.published("email"):  # personal data: only with publish: true
-            contact["email"] = str(email)
-        data["contactPoint"] = contact
+    contact = getattr(record, "contact", None)  # not every kind has one
+    if contact and contact.published("organisation"):
+        point = {"@type": "ContactPoint", "name": contact.published("organisation")}
+        if email := contact.published("email"):  # personal data: only with publish: true
+            point["email"] = str(email)
+        data["contactPoint"] = point
     return _script_json(data)

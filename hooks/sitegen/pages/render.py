@@ -8,6 +8,7 @@ sanitised Markdown (see `records/markdown_text.py`) is marked safe. The plugin p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -23,8 +24,10 @@ from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.kinds import KINDS, record_path
 from ..records.kinds.activities import STATUSES
+from ..records.kinds.schools import education_of, municipalities_of
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
+from ..records.school_names import SchoolNames, school_names
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
 from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
@@ -80,6 +83,7 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "field-docs-networks": _NETWORKS,
     "field-docs-initiatives": _INITIATIVES,
     "field-docs-activities": frozenset({"activities"}),
+    "field-docs-schools": frozenset({"schools"}),
     "region-map": _BOTH,
     "place-finder": _NONE,
     "municipalities-az": _NONE,
@@ -93,6 +97,16 @@ FRAGMENTS: dict[str, frozenset[str]] = {
 shows: after a save to a record, `make serve` rebuilds a page only when one of its parts shows
 that kind (`pages/preview.py`; tests/test_render.py checks each part against a catalog without
 the kinds it does not name)."""
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    education: list[str]
+    municipalities: list[str]
+    regions: list[str]
+    locations: list
+    """Its rows in DUO's table (`records/duo.py`)."""
+    website: str | None
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,47 @@ class _Helpers:
         items = news.news_items(self.catalog)
         return [item for item in items if (item.entry.kind, item.entry.id) in linked][:count]
 
+    @functools.cached_property
+    def _school_names(self) -> SchoolNames:
+        return school_names(self.catalog.entries.get("schools", {}))
+
+    def school_of(self, written: str) -> Entry | None:
+        """The school record a record's school name (or id) means; None when it means none or two."""
+        found = self._school_names.candidates(written)
+        return self.catalog.entries["schools"][found[0]] if len(found) == 1 else None
+
+    def school_info(self, school: Entry) -> SchoolInfo:
+        """What a school's page shows beside its record: what DUO's rows and the CBS table say."""
+        record = school.record
+        locations = [self.catalog.duo[code] for code in record.locations if code in self.catalog.duo]
+        website = record.website or next(
+            (f"https://{location.website.removeprefix('https://').removeprefix('http://')}"
+             for location in locations if "." in location.website), None
+        )
+        regions = Facet("region", "schools", "labour_market_regions").codes(school, self.catalog)
+        return SchoolInfo(
+            education=education_of(school, self.catalog),
+            municipalities=municipalities_of(school, self.catalog),
+            regions=regions,
+            locations=locations,
+            website=website,
+        )
+
+    @functools.cached_property
+    def _naming(self) -> dict[str, list[Entry]]:
+        found: dict[str, list[Entry]] = {}
+        for entry in self.catalog.entries.get("initiatives", {}).values():
+            schools = entry.record.schools
+            for written in [*schools.vmbo, *schools.mbo]:
+                school = self.school_of(written)
+                if school is not None and entry not in found.setdefault(school.id, []):
+                    found[school.id].append(entry)
+        return found
+
+    def initiatives_naming(self, school: Entry) -> list[Entry]:
+        """The initiatives whose schools include this one."""
+        return self._naming.get(school.id, [])
+
     def activities_in(self, region_code: str) -> list[Entry]:
         """The activities of the networks that work in a labour-market region."""
         facet = Facet("region", "activities", "labour_market_regions")
@@ -285,6 +340,9 @@ class _Helpers:
             "cell": self.cell,
             "activities_in_order": self.activities_in_order,
             "offer_of": self.offer_of,
+            "school_of": self.school_of,
+            "school_info": self.school_info,
+            "initiatives_naming": self.initiatives_naming,
             "activities_in": self.activities_in,
             "news_about": self.news_about,
             "cell_codes": lambda entry, name: Facet(name, entry.kind, name).codes(entry, self.catalog),

@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR
 from .caches import per_build
+from .duo import DUO_DIR, TABLE_FILE, DuoDataError, Location, load_duo
 from .duplicates import find_duplicates
 from .fields import model_at
 from .kinds import KINDS, RecordKind, unknown_message
@@ -116,6 +117,8 @@ class Catalog:
     entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     places: Places | None = None
     """The CBS municipalities with their regions (content/geo/)."""
+    duo: dict[str, Location] = field(default_factory=dict)
+    """DUO's school locations the records name, by code (content/duo/)."""
     warnings: list[RecordError] = field(default_factory=list)
     """What is allowed but worth a look (see the module's docstring); `make check` shows it."""
 
@@ -296,7 +299,8 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
     root = Path(root)
     errors: list[RecordError] = []
     places, vocabularies = _load_places_and_vocabularies(root, errors, cache)
-    context = {"vocabularies": vocabularies, "places": places}
+    duo = _load_duo(root, errors)
+    context = {"vocabularies": vocabularies, "places": places, "duo": duo}
     key_figures = _load_key_figures(root, context, errors)
     errors.extend(_unknown_folders(root))
     entries: dict[str, dict[str, Entry]] = {}
@@ -314,8 +318,19 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         key_figures=key_figures,
         entries=entries,
         places=places,
+        duo=duo or {},
         warnings=in_order(warnings),
     )
+
+
+def _load_duo(root: Path, errors: list[RecordError]) -> dict[str, Location] | None:
+    """DUO's table of school locations (content/duo/); None when it is wrong."""
+    try:
+        return load_duo(root / CONTENT_DIR)
+    except (DuoDataError, KeyError) as problem:
+        said = message("duo.problem", detail=str(problem))
+        errors.append(RecordError(f"{CONTENT_DIR}/{DUO_DIR}/{TABLE_FILE}", 1, 1, "", said))
+        return None
 
 
 def _load_places_and_vocabularies(root: Path, errors: list[RecordError], cache: RecordCache | None):
@@ -412,7 +427,7 @@ def _check_across(
 def _unknown_folders(root: Path) -> list[RecordError]:
     """A folder in `content/` that no kind of record declares: its files would be left out unseen."""
     content = root / CONTENT_DIR
-    known = {GEO_DIR, *KINDS}
+    known = {GEO_DIR, DUO_DIR, *KINDS}
     folders = sorted(path.name for path in content.iterdir() if path.is_dir()) if content.is_dir() else []
     listed = ", ".join(f"{kind.folder}/" for kind in KINDS.values())
     return [

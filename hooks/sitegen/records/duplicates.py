@@ -105,9 +105,11 @@ def _signatures(entry) -> Iterator[tuple[str, Any]]:
     """What a copy that was not changed enough still shares with its original: its long texts or its
     sources. Only records sharing one of these are compared field by field."""
     record = entry.record
-    yield "summary", record.summary.first
-    yield "description", record.description.first
-    yield "sources", tuple(source.url for source in record.sources)
+    for name in ("summary", "description"):  # a school's are optional
+        if (text := getattr(record, name, None)) is not None:
+            yield name, text.first
+    if record.sources:
+        yield "sources", tuple(source.url for source in record.sources)
 
 
 def _near_copies(ordered: list, where: Callable[[Any, tuple], str], reported: set[str]) -> list[Finding]:

@@ -32,7 +32,7 @@ LANGUAGE_ENV = "SITEGEN_MESSAGES"
 QUOTE_LIMIT = 80
 """At most this many characters of a value are repeated in a message."""
 UNSHORTENED = frozenset(
-    {"known", "allowed", "expected", "other", "text", "names", "nearest", "where", "table"}
+    {"known", "allowed", "expected", "other", "text", "names", "nearest", "where", "table", "candidates"}
 )
 """Placeholders that list what is allowed or name another file: the project's own words, never cut short."""
 TABLE_FILE = Path(__file__).with_name("messages.yml")

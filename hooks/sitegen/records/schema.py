@@ -144,6 +144,8 @@ SchoolYear = Annotated[
 ]
 Year = Annotated[int, Field(ge=1990, le=2100, examples=[2018])]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+LOCATION_PATTERN = r"^[0-9]{2}[A-Z]{2}[0-9]{2}$"
+"""A DUO location code (VESTIGINGSCODE): the four characters of the institution and two digits."""
 
 
 def code(vocabulary: str, description: str) -> Any:
@@ -540,6 +542,48 @@ class Activity(Record):
         return "unconfirmed"
 
 
+def _check_location(value: str, info: ValidationInfo) -> str:
+    """A DUO location code that the DUO table in content/duo/ has (see `duo.py`)."""
+    duo = (info.context or {}).get("duo")
+    if duo is not None and value not in duo:
+        raise field_error("schema.unknown_location", value=value)
+    return value
+
+
+LocationCode = Annotated[
+    str,
+    AfterValidator(_check_location),
+    Field(pattern=LOCATION_PATTERN, examples=["02VA00"], description="DUO's code of a school location."),
+]
+
+
+class School(Strict):
+    """A school or an mbo institution the records name (content/schools/<id>.yml)."""
+
+    name: Str = Field(description="The name the site shows: the school's usual name.")
+    other_names: list[Str] = Field(
+        [], description="Other names editors write for it, as the records do; each must fit this school only."
+    )
+    locations: list[LocationCode] = Field(
+        [],
+        description=(
+            "DUO's codes (VESTIGINGSCODE) of the locations the records mean; their rows in content/duo/ "
+            "give the place, the municipality and the education."
+        ),
+    )
+    education: list[code("education", "What it offers, where no DUO location says it.")] = Field([])  # type: ignore[valid-type]
+    municipality: Municipality | None = Field(
+        None, description="Its municipality, where no DUO location gives it."
+    )
+    website: HttpsUrl | None = Field(None, description="Its website (https://).")
+    summary: Text | None = Field(None, description="A sentence about the school, where a source says more.")
+    sources: list[Source] = Field(
+        min_length=1,
+        description="Where its facts come from: the DUO file of its locations, or a page naming it.",
+    )
+    last_verified: Date = Field(description="The day the record was last checked against its sources.")
+
+
 class KeyFigure(Strict):
     """One headline figure of a group."""
 
@@ -622,6 +666,7 @@ class Vocabularies(Strict):
     domains: Vocabulary
     audiences: Vocabulary
     school_levels: Vocabulary
+    education: Vocabulary
     activity_forms: Vocabulary
     subsidy_rounds: Vocabulary
     funders: Vocabulary

@@ -2,7 +2,8 @@
  * a text box with a list box of suggestions. Type a name (accents, case, hyphens and apostrophes
  * do not matter; other names such as "Den Haag" work too), move with the arrow keys, choose with
  * Enter or the pointer, close with Escape. The choice opens the region page with the municipality
- * marked (regios/<region>/#gm0518). The data is regios/gemeenten.json, written by the build
+ * marked (regios/<region>/#gm0518), or a school's page (scholen/<id>/): schools are found by any part
+ * of their name or one of their other names. The data is regios/gemeenten.json, written by the build
  * (sitegen/pages/lookup.py) and fetched from this site when the box is first used. Names are folded
  * exactly as sitegen/records/places.py folds them. Without JavaScript the box stays hidden and the link to
  * the A–Z list answers the same question. */
@@ -21,7 +22,7 @@
   }
 
   // Every way to find a place: [key, entry, the name the key came from].
-  function buildIndex(data, regionsBase) {
+  function buildIndex(data, regionsBase, schoolsBase) {
     var regionNames = {};
     var keys = [];
     data.regions.forEach(function (region) {
@@ -42,6 +43,17 @@
         }
       });
     });
+    (data.schools || []).forEach(function (row) {
+      var entry = { name: row[1], where: row[2], school: true, sort: fold(row[1]), href: schoolsBase + row[0] + "/" };
+      var seen = {};
+      [row[1]].concat(row[3]).forEach(function (name, position) {
+        var key = fold(name);
+        if (key && !seen[key]) {
+          seen[key] = true;
+          keys.push({ key: key, entry: entry, alias: position > 0 ? name : null });
+        }
+      });
+    });
     data.regions.forEach(function (region) {
       keys.push({
         key: fold(region[1]), alias: null,
@@ -59,6 +71,11 @@
     return -1;
   }
 
+  // Places before schools before regions, where they match equally well.
+  function kindOrder(entry) {
+    return entry.region ? 2 : entry.school ? 1 : 0;
+  }
+
   function search(index, text) {
     var query = fold(text);
     if (!query) return [];
@@ -70,7 +87,7 @@
       if (!known || score < known.score) best.set(item.entry, { score: score, entry: item.entry, alias: item.alias });
     });
     return Array.from(best.values()).sort(function (a, b) {
-      return a.score - b.score || (a.entry.region ? 1 : 0) - (b.entry.region ? 1 : 0) ||
+      return a.score - b.score || kindOrder(a.entry) - kindOrder(b.entry) ||
         (a.entry.sort < b.entry.sort ? -1 : a.entry.sort > b.entry.sort ? 1 : 0);
     }).slice(0, MAX_SUGGESTIONS);
   }
@@ -80,6 +97,7 @@
     var list = box.querySelector("[role=listbox]");
     var status = box.querySelector("[role=status]");
     var regionLabel = box.getAttribute("data-vh-region-label") || "";
+    var schoolLabel = box.getAttribute("data-vh-school-label") || "";
     var index = null;
     var loading = null;
     var results = [];
@@ -94,7 +112,7 @@
             return response.json();
           })
           .then(function (data) {
-            index = buildIndex(data, box.getAttribute("data-vh-regions"));
+            index = buildIndex(data, box.getAttribute("data-vh-regions"), box.getAttribute("data-vh-schools"));
             return index;
           })
           .catch(function (error) {
@@ -150,7 +168,11 @@
         var where = result.alias ? result.alias : null;
         var detail = [];
         if (where) detail.push(where);
-        detail.push(result.entry.region ? regionLabel : result.entry.where);
+        if (result.entry.school) {
+          detail.push(result.entry.where ? schoolLabel + ", " + result.entry.where : schoolLabel);
+        } else {
+          detail.push(result.entry.region ? regionLabel : result.entry.where);
+        }
         var span = document.createElement("span");
         span.className = "vh-finder__where";
         span.textContent = " (" + detail.join(", ") + ")";

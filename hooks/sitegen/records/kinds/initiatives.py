@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..messages import message
 from ..schema import Initiative
+from ..school_names import school_names
 from . import Link, RecordKind
 
 
@@ -17,6 +18,24 @@ def _no_parent_cycle(entry, entries):
             return
         seen.add(current)
         current = initiatives[current].record.parent
+
+
+def _schools_are_known(entry, entries):
+    """Every school in `schools` is one school record: by its id, its name or an other name of it."""
+    names = school_names(entries.get("schools", {}))
+    for group in ("vmbo", "mbo"):
+        for index, written in enumerate(getattr(entry.record.schools, group)):
+            found = names.candidates(written)
+            if len(found) == 1:
+                continue
+            loc = ("schools", group, index)
+            if found:
+                yield loc, message("school.ambiguous", value=written, candidates=", ".join(found))
+            elif nearest := names.nearest(written):
+                quoted = ", ".join(f"'{name}'" for name in nearest)
+                yield loc, message("school.unknown", value=written, nearest=quoted)
+            else:
+                yield loc, message("school.unknown_no_suggestion", value=written)
 
 
 def _json_ld(record: Initiative, catalog, lang: str) -> dict:
@@ -48,7 +67,7 @@ KIND = RecordKind(
     position=2,
     title_field="title",
     links=(Link("networks", "networks", back="initiatives"), Link("parent", "initiatives", back="parts")),
-    rules=(_no_parent_cycle,),
+    rules=(_no_parent_cycle, _schools_are_known),
     overview_facets=("region=labour_market_region", "province=provinces", "sector=sectors", "theme=themes",
                      "party=parties", "round=subsidy_rounds", "year=start_year"),
     search_facets=("region=labour_market_region", "province=provinces", "sector=sectors", "theme=themes",
