@@ -67,3 +67,22 @@ def test_the_chart_is_readable_on_a_phone_and_accessible(page_at, real_url, pref
     assert size >= 12  # text a reader can read, not a picture shrunk to the screen
     page.locator(".vh-subsidies__table summary").click()
     assert violations(page) == []
+
+
+def test_the_programme_s_coverage_says_how_many_regions_and_which_are_not_described(real_site, real_catalog):
+    """Every count of the programme's regions with its date and source, how many the site describes,
+    and the regions it does not describe yet (Caribisch Nederland among them, outside the map)."""
+    coverage = real_catalog.programme_regions
+    html = (real_site / "initiatieven/index.html").read_text(encoding="utf-8")
+    start = html.index('class="vh-coverage"')
+    section = html[start : html.index("</section>", start)]
+    for count in coverage.counts:
+        assert count.source.url in section
+    described = [region for region in coverage.regions if region.record]
+    assert f"Deze site beschrijft er {len(described)}," in section
+    missing = [region for region in coverage.regions if not region.record]
+    assert missing and all(region.name in section for region in missing)
+    assert any("Caribisch Nederland" in region.name for region in missing)
+    assert "buiten de CBS-indeling" in section
+    for region in described:
+        assert region.record in real_catalog.entries["initiatives"]

@@ -16,13 +16,14 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..records.kinds import KINDS
-from ..records.schema import NAMED_VOCABULARIES, KeyFigureGroup, Vocabularies
+from ..records.schema import NAMED_VOCABULARIES, KeyFigureGroup, ProgrammeRegions, Vocabularies
 
 SCHEMAS_DIR = "schemas"
 SCHEMA_MODELS: dict[str, Any] = {
     **{kind.singular: kind.model for kind in KINDS.values()},
     "vocabularies": Vocabularies,
     "key-figures": TypeAdapter(list[KeyFigureGroup]),
+    "programme-regions": ProgrammeRegions,
 }
 
 

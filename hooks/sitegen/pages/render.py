@@ -90,6 +90,7 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "news": _INITIATIVES,
     "news-latest": _INITIATIVES,
     "subsidy-chart": _INITIATIVES,
+    "programme-coverage": _NONE,  # content/programme-regions.yml, not records
     "activities-table": frozenset({"activities", "networks"}),
     "editors-mail": _NONE,
 }

@@ -31,6 +31,7 @@ from .schema import (
     ID_MAX_LENGTH,
     PATTERN_MESSAGES,
     KeyFigureGroup,
+    ProgrammeRegions,
     Record,
     Vocabularies,
     is_valid_id,
@@ -39,6 +40,7 @@ from .strict_yaml import YamlProblem, load_file, positions
 
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
+PROGRAMME_REGIONS_FILE = "programme-regions.yml"
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class Catalog:
     """The CBS municipalities with their regions (content/geo/)."""
     duo: dict[str, Location] = field(default_factory=dict)
     """DUO's school locations the records name, by code (content/duo/)."""
+    programme_regions: ProgrammeRegions | None = None
+    """content/programme-regions.yml: a programme's regions and which the site describes."""
     warnings: list[RecordError] = field(default_factory=list)
     """What is allowed but worth a look (see the module's docstring); `make check` shows it."""
 
@@ -302,6 +306,7 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
     duo = _load_duo(root, errors)
     context = {"vocabularies": vocabularies, "places": places, "duo": duo}
     key_figures = _load_key_figures(root, context, errors)
+    programme_regions = _load_programme_regions(root, context, errors)
     errors.extend(_unknown_folders(root))
     entries: dict[str, dict[str, Entry]] = {}
     present: dict[str, set[str]] = {}  # also the ids of invalid records
@@ -310,6 +315,7 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
     if cache is not None:
         cache.forget_missing({rel for kind in KINDS for rel in _paths(kind, present)})
     warnings = _check_across(root, entries, present, vocabularies, places, errors)
+    errors.extend(_check_programme_records(root, programme_regions, present))
     if errors:
         raise CatalogError(errors)
     assert vocabularies is not None
@@ -319,8 +325,39 @@ def load_catalog(root: Path, cache: RecordCache | None = None) -> Catalog:
         entries=entries,
         places=places,
         duo=duo or {},
+        programme_regions=programme_regions,
         warnings=in_order(warnings),
     )
+
+
+def _load_programme_regions(root: Path, context: dict, errors: list[RecordError]) -> ProgrammeRegions | None:
+    """The programme's regions; each `record` names an initiative (checked once the records are read)."""
+    path = root / CONTENT_DIR / PROGRAMME_REGIONS_FILE
+    if not path.exists() or (read := _read(path, root, errors)) is None:
+        return None
+    rel = path.relative_to(root).as_posix()
+    return _validate(ProgrammeRegions, read[0], context, rel, read[1], errors)
+
+
+def _check_programme_records(root: Path, regions: ProgrammeRegions | None, present) -> list[RecordError]:
+    """Each region's `record` is an initiative that exists."""
+    if regions is None:
+        return []
+    rel = f"{CONTENT_DIR}/{PROGRAMME_REGIONS_FILE}"
+    errors = []
+    for index, region in enumerate(regions.regions):
+        if region.record and region.record not in present["initiatives"]:
+            where = _positions_of(str(root / rel), *_stamp(root / rel))
+            line, column = _at(where, ("regions", index, "record"))
+            known = ", ".join(sorted(present["initiatives"]))
+            said = message("ref.unknown_initiative", value=region.record, known=known)
+            errors.append(RecordError(rel, line, column, f"regions[{index}].record", said))
+    return errors
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _load_duo(root: Path, errors: list[RecordError]) -> dict[str, Location] | None:

@@ -584,6 +584,39 @@ class School(Strict):
     last_verified: Date = Field(description="The day the record was last checked against its sources.")
 
 
+class ProgrammeCount(Strict):
+    """A number of regions a national programme has, as one source counts it."""
+
+    value: int = Field(ge=0, description="The number.")
+    what: Text = Field(description="What the source counts.")
+    as_of: Month = Field(description="When the source stated it: YYYY-MM or YYYY-MM-DD (quote it).")
+    source: Source = Field(description="Where the number is stated.")
+
+
+class ProgrammeRegion(Strict):
+    """A region a source names as one of the programme's."""
+
+    name: Str = Field(description="The region as the programme's sources name it.")
+    record: RecordId | None = Field(
+        description="The id of the initiative that describes it; null while none does."
+    )
+    proxy: bool = Field(
+        False, description="true when that record is a related initiative standing in for it."
+    )
+    source: Source = Field(description="A page that names it as a region of the programme.")
+
+
+class ProgrammeRegions(Strict):
+    """content/programme-regions.yml: how many regions a national programme has, and which of those the
+    site describes, so an empty region reads as "not yet described", not as "nothing here"."""
+
+    programme: code("programmes", "The programme.")  # type: ignore[valid-type]
+    counts: list[ProgrammeCount] = Field(
+        min_length=1, description="Every count a source gives, with its date."
+    )
+    regions: list[ProgrammeRegion] = Field(min_length=1, description="Every region a source names.")
+
+
 class KeyFigure(Strict):
     """One headline figure of a group."""
 
