@@ -8,7 +8,6 @@ sanitised Markdown (see `records/markdown_text.py`) is marked safe. The plugin p
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -23,18 +22,17 @@ from ..records.field_docs import FieldRow, field_rows
 from ..records.fields import columns
 from ..records.i18n import Strings
 from ..records.kinds import KINDS, record_path
-from ..records.kinds.activities import STATUSES
-from ..records.kinds.schools import education_of, municipalities_of
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
-from ..records.school_names import SchoolNames, school_names
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
 from . import news, region_map, subsidy_chart
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS, Facet
 from .formats import format_date, format_figure, format_number
 from .json_ld import json_ld
+from .offer import Activities
 from .regions import a_to_z, region_index
+from .school_pages import Schools
 
 FRAGMENTS_DIR = OVERRIDES_DIR / "fragments"
 
@@ -101,23 +99,6 @@ the kinds it does not name)."""
 
 
 @dataclass(frozen=True)
-class SchoolInfo:
-    education: list[str]
-    municipalities: list[str]
-    regions: list[str]
-    locations: list
-    """Its rows in DUO's table (`records/duo.py`)."""
-    website: str | None
-
-
-@dataclass(frozen=True)
-class Offer:
-    groups: list[tuple[str, list[Entry]]]
-    """(audience code, its running or unconfirmed activities)."""
-    ended: list[Entry]
-
-
-@dataclass(frozen=True)
 class Rendered:
     html: Markup
     headings: list[Heading]
@@ -131,6 +112,8 @@ class _Helpers:
         self.catalog = catalog
         self.lang = lang
         self.strings = Strings(lang)
+        self.activities = Activities(catalog, lang)
+        self.schools = Schools(catalog)
 
     def text(self, value: Text | None) -> Markup:
         """A short text in the page language, or the Dutch marked as Dutch with a note."""
@@ -191,78 +174,11 @@ class _Helpers:
         facet = Facet(field_name, entry.kind, field_name)
         return Markup(escape(", ")).join(label for _, label in facet.values(entry, self.catalog, self.lang))
 
-    def offer_of(self, network: Entry) -> Offer:
-        """A network's activities by audience (in the vocabulary's order), the ended ones apart."""
-        mine = self._in_order(self.catalog.linking(network, "activities"))
-        running = [entry for entry in mine if entry.record.status() != "ended"]
-        groups = []
-        for audience in self.catalog.vocabularies.audiences:
-            found = [entry for entry in running if audience in entry.record.audience]
-            if found:
-                groups.append((audience, found))
-        return Offer(groups=groups, ended=[entry for entry in mine if entry.record.status() == "ended"])
-
     def news_about(self, network: Entry, count: int = 3) -> list:
         """The newest news of the records that name this network (its initiatives)."""
         linked = {(entry.kind, entry.id) for entry in self.catalog.linking(network, "initiatives")}
         items = news.news_items(self.catalog)
         return [item for item in items if (item.entry.kind, item.entry.id) in linked][:count]
-
-    @functools.cached_property
-    def _school_names(self) -> SchoolNames:
-        return school_names(self.catalog.entries.get("schools", {}))
-
-    def school_of(self, written: str) -> Entry | None:
-        """The school record a record's school name (or id) means; None when it means none or two."""
-        found = self._school_names.candidates(written)
-        return self.catalog.entries["schools"][found[0]] if len(found) == 1 else None
-
-    def school_info(self, school: Entry) -> SchoolInfo:
-        """What a school's page shows beside its record: what DUO's rows and the CBS table say."""
-        record = school.record
-        locations = [self.catalog.duo[code] for code in record.locations if code in self.catalog.duo]
-        website = record.website or next(
-            (f"https://{location.website.removeprefix('https://').removeprefix('http://')}"
-             for location in locations if "." in location.website), None
-        )
-        regions = Facet("region", "schools", "labour_market_regions").codes(school, self.catalog)
-        return SchoolInfo(
-            education=education_of(school, self.catalog),
-            municipalities=municipalities_of(school, self.catalog),
-            regions=regions,
-            locations=locations,
-            website=website,
-        )
-
-    @functools.cached_property
-    def _naming(self) -> dict[str, list[Entry]]:
-        found: dict[str, list[Entry]] = {}
-        for entry in self.catalog.entries.get("initiatives", {}).values():
-            schools = entry.record.schools
-            for written in [*schools.vmbo, *schools.mbo]:
-                school = self.school_of(written)
-                if school is not None and entry not in found.setdefault(school.id, []):
-                    found[school.id].append(entry)
-        return found
-
-    def initiatives_naming(self, school: Entry) -> list[Entry]:
-        """The initiatives whose schools include this one."""
-        return self._naming.get(school.id, [])
-
-    def activities_in(self, region_code: str) -> list[Entry]:
-        """The activities of the networks that work in a labour-market region."""
-        facet = Facet("region", "activities", "labour_market_regions")
-        found = self.catalog.entries.get("activities", {}).values()
-        return [entry for entry in found if region_code in facet.codes(entry, self.catalog)]
-
-    def activities_in_order(self) -> list[Entry]:
-        """Running activities first, then those not confirmed recently, then the ended ones; by title."""
-        return self._in_order(self.catalog.entries.get("activities", {}).values())
-
-    def _in_order(self, entries) -> list[Entry]:
-        order = {status: index for index, status in enumerate(STATUSES)}
-        title = lambda entry: entry.record.title.get(self.lang).casefold()  # noqa: E731
-        return sorted(entries, key=lambda entry: (order[entry.record.status()], title(entry)))
 
     @jinja2.pass_context
     def url(self, context, kind: str, record_id: str) -> str:
@@ -339,12 +255,12 @@ class _Helpers:
             "url": self.url,
             "title": self.title,
             "cell": self.cell,
-            "activities_in_order": self.activities_in_order,
-            "offer_of": self.offer_of,
-            "school_of": self.school_of,
-            "school_info": self.school_info,
-            "initiatives_naming": self.initiatives_naming,
-            "activities_in": self.activities_in,
+            "activities_in_order": self.activities.in_order,
+            "offer_of": self.activities.offer_of,
+            "activities_in": self.activities.in_region,
+            "school_of": self.schools.school_of,
+            "school_info": self.schools.info,
+            "initiatives_naming": self.schools.initiatives_naming,
             "news_about": self.news_about,
             "cell_codes": lambda entry, name: Facet(name, entry.kind, name).codes(entry, self.catalog),
             "kinds": list(KINDS.values()),
