@@ -282,7 +282,7 @@ def test_every_region_of_the_map_is_a_named_link_to_a_page_that_exists(real_site
     for href, _ in links:
         assert _exists(real_site, page, href), href
     assert "© CBS" in html or "Statistics Netherlands (CBS)" in html  # the credit beside the map
-    assert '<table class="vh-table">' in html.split('id="vh-map-table"')[1]  # the same facts as a table
+    assert '<table class="vh-table' in html.split('id="vh-map-table"')[1]  # the same facts as a table
 
 
 @pytest.mark.parametrize(("prefix", "empty"), [("", "nog geen initiatief beschreven"),
@@ -301,7 +301,8 @@ def test_the_map_is_small(real_site):
     figure = html[
         html.index('<figure class="vh-map"') : html.index("</details>", html.index('id="vh-map-table"'))
     ]
-    assert len(figure.encode()) < 30_000  # map, legend, credit and table; the figure is in `make benchmark`
+    # map, numbers, legend, key, credit and table; the figure is in `make benchmark`
+    assert len(figure.encode()) < 36_000
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -15,9 +15,13 @@ either side, so this module needs no geometry library:
 - **Areas** (`Layer.path`): the rings of a polygon are its arcs joined end to end.
 - **Outlines** (`Layer.outline`): the outer border of a set of areas is the arcs used by exactly one
   of them (an arc between two areas of the set is inside it), the way `topojson.mesh` finds it.
+- **Neighbours** (`Layer.neighbours`): two areas that share an arc share a border.
+- **Label points** (`Layer.label_point`): the point of an area's largest polygon farthest from its
+  border (found on a grid, then on finer grids around the best point), where a label stays inside
+  the area even when the area is bent or thin and its centroid lies outside it.
 
-Ring winding is ignored: the paths are drawn with the non-zero rule by SVG, and holes (none in
-these files) would need `fill-rule="evenodd"`.
+Ring winding is ignored: the paths are drawn with the non-zero rule by SVG. A few polygons have
+inner rings (Zeeland's waters): the label point keeps out of them.
 """
 
 from __future__ import annotations
@@ -74,12 +78,78 @@ class Layer:
                         count[index] = count.get(index, 0) + 1
         return {index for index, used in count.items() if used == 1}
 
+    def neighbours(self) -> dict[str, set[str]]:
+        """Each area's neighbours: the areas it shares a border (an arc) with."""
+        users: dict[int, set[str]] = {}
+        for code, polygons in self.areas.items():
+            for polygon in polygons:
+                for ring in polygon:
+                    for arc in ring:
+                        users.setdefault(arc if arc >= 0 else ~arc, set()).add(code)
+        found: dict[str, set[str]] = {code: set() for code in self.areas}
+        for codes in users.values():
+            for code in codes:
+                found[code] |= codes - {code}
+        return found
+
+    def label_point(self, code: str) -> tuple[int, int]:
+        """Where a label of this area goes: inside its largest polygon (outside its holes), as far
+        from any border as a grid of about 20 by 20 points, refined twice around the best, finds."""
+        rings = max(
+            ([self._ring_points(ring) for ring in polygon] for polygon in self.areas[code]),
+            key=lambda rings: _area(rings[0]),
+        )
+        xs, ys = [x for x, _ in rings[0]], [y for _, y in rings[0]]
+        step = max(max(xs) - min(xs), max(ys) - min(ys)) / 20 or 1
+        best, margin = rings[0][0], -1.0
+        candidates = _grid(min(xs), max(xs), min(ys), max(ys), step)
+        for _ in range(3):
+            for point in candidates:
+                if sum(_inside(point, ring) for ring in rings) == 1:  # in the outer ring, in no hole
+                    distance = min(_border_distance(point, ring) for ring in rings)
+                    if distance > margin:
+                        best, margin = point, distance
+            x, y = best
+            candidates = _grid(x - step, x + step, y - step, y + step, step / 4)
+            step /= 4
+        return round(best[0]), round(best[1])
+
     def _ring_points(self, ring: tuple[int, ...]) -> list[tuple[int, int]]:
         points: list[tuple[int, int]] = []
         for arc in ring:
             line = self.arcs[arc] if arc >= 0 else self.arcs[~arc][::-1]
             points.extend(line[1:] if points else line)
         return points
+
+
+def _area(ring: list[tuple[int, int]]) -> float:
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+def _grid(x1: float, x2: float, y1: float, y2: float, step: float) -> list[tuple[float, float]]:
+    count_x, count_y = int((x2 - x1) / step) + 1, int((y2 - y1) / step) + 1
+    return [(x1 + i * step, y1 + j * step) for i in range(count_x) for j in range(count_y)]
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[int, int]]) -> bool:
+    """Ray casting: a ray from the point crosses the ring's border an odd number of times."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _border_distance(point: tuple[float, float], ring: list[tuple[int, int]]) -> float:
+    x, y = point
+    nearest = math.inf
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        dx, dy = x2 - x1, y2 - y1
+        length = dx * dx + dy * dy
+        t = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length)) if length else 0.0
+        nearest = min(nearest, math.hypot(x - x1 - t * dx, y - y1 - t * dy))
+    return nearest
 
 
 def _project(lon: float, lat: float, km_per_unit: float) -> tuple[int, int]:

@@ -4,8 +4,11 @@ request to another host.
 - **The region map** (inline on the home page, both overviews and the regions page; template
   `overrides/fragments/region-map.html`): the 35 labour-market regions, each a link to its page
   named "Drenthe: 3 initiatieven, 1 netwerk", filled by the number of initiatives in four classes
-  with a colour *and* a pattern (colour is never the only carrier), the borders of the networks'
-  areas drawn over them, a legend, the data's credit, and the same facts as a table.
+  with a colour *and* a pattern (colour is never the only carrier), each with its number (the
+  regions in alphabetical order of the page's language) at its label point, the borders of the
+  networks' areas drawn over them, a legend, a numbered key of the regions (each a link, so a
+  region too small to tap on a phone has a target of its own), the data's credit, and the same
+  facts as a table.
 - **Locator maps** (`LOCATOR_DIR/regio-<code>.svg`, `.../netwerk-<id>.svg`): a small map with one
   region or one network's area highlighted, one file per area in each language build, shown by
   `<img>` with alt text on record and region pages, so those pages stay small and browsers cache
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 
 from ..records.catalog import Catalog, Entry
 from ..records.i18n import Strings
-from ..records.places import CLASSIFICATION_YEAR
+from ..records.places import CLASSIFICATION_YEAR, fold
 from ..site import LOCATOR_DIR, region_path
 from .geography import BOUNDARY_YEAR, PROVINCES_FILE, REGIONS_FILE, Layer, load_layer
 from .regions import RegionIndex, region_index
@@ -55,13 +58,16 @@ class MapRegion:
     klass: int
     initiatives: int
     networks: list[Entry]
+    number: int  # its place in the key: the regions in alphabetical order
+    x: int  # where its number stands on the map
+    y: int
 
 
 @dataclass(frozen=True)
 class RegionMap:
     width: int
     height: int
-    regions: list[MapRegion]
+    regions: list[MapRegion]  # in the key's order
     outline: str  # borders of the networks' areas
     legend: list[tuple[int, str]]  # (class, "2 tot 3 initiatieven")
 
@@ -83,15 +89,56 @@ def network_outline(index: RegionIndex, entries: list[Entry], regions: Layer, pr
     return provinces.arcs_path(province_arcs) + regions.arcs_path(region_arcs)
 
 
+@dataclass(frozen=True)
+class MapShapes:
+    """What the map draws the same on every page and in each language: drawn once per catalog."""
+
+    regions: Layer
+    outline: str  # the borders of the active networks' areas
+    label_points: dict[str, tuple[int, int]]  # CBS code -> where the region's number stands
+
+
+def map_shapes(catalog: Catalog) -> MapShapes:
+    shapes = catalog.__dict__.get(_SHAPES_ATTRIBUTE)
+    if shapes is None:
+        regions_layer, provinces_layer = _layers(catalog, MAP_SCALE)
+        active = [
+            entry for entry in catalog.entries.get("networks", {}).values() if entry.record.status == "active"
+        ]
+        shapes = catalog.__dict__[_SHAPES_ATTRIBUTE] = MapShapes(
+            regions=regions_layer,
+            outline=network_outline(region_index(catalog), active, regions_layer, provinces_layer),
+            label_points={code: regions_layer.label_point(code) for code in regions_layer.areas},
+        )
+    return shapes
+
+
+def map_legend(strings: Strings) -> list[tuple[int, str]]:
+    """(class, "2 tot 3 initiatieven") for each class of the map."""
+    legend = []
+    for klass, (low, high) in enumerate(CLASSES):
+        if high == low == 0:  # an empty region is one the register does not describe yet
+            legend.append((klass, strings.t("map-class-none")))
+        elif high == low:
+            legend.append((klass, count_text(strings, "initiatives", low)))
+        elif high is None:
+            legend.append((klass, strings.t("map-class-open", low=low)))
+        else:
+            legend.append((klass, strings.t("map-class-range", low=low, high=high)))
+    return legend
+
+
 def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
     """What the region map shows in one language, with links relative to `root`."""
     strings = Strings(lang)
     index = region_index(catalog)
-    regions_layer, provinces_layer = _layers(catalog, MAP_SCALE)
+    shapes = map_shapes(catalog)
+    labels = {code: catalog.label("labour_market_regions", code, lang) for code in index.regions}
     regions = []
-    for region in index.regions.values():
-        label = catalog.label("labour_market_regions", region.code, lang)
+    for number, code in enumerate(sorted(labels, key=lambda code: fold(labels[code])), start=1):
+        region, label = index.regions[code], labels[code]
         count = len(region.initiatives)
+        x, y = shapes.label_points[region.cbs_code]
         regions.append(
             MapRegion(
                 code=region.code,
@@ -104,39 +151,25 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
                     networks=count_text(strings, "networks", len(region.networks)),
                 ),
                 href=root + region_path(region.code),
-                d=regions_layer.path(region.cbs_code),
+                d=shapes.regions.path(region.cbs_code),
                 klass=initiative_class(count),
                 initiatives=count,
                 networks=region.networks,
+                number=number,
+                x=x,
+                y=y,
             )
         )
-    active = [
-        entry for entry in catalog.entries.get("networks", {}).values() if entry.record.status == "active"
-    ]
-    legend = []
-    for klass, (low, high) in enumerate(CLASSES):
-        if high == low == 0:  # an empty region is one the register does not describe yet
-            legend.append((klass, strings.t("map-class-none")))
-        elif high == low:
-            legend.append((klass, count_text(strings, "initiatives", low)))
-        elif high is None:
-            legend.append((klass, strings.t("map-class-open", low=low)))
-        else:
-            legend.append((klass, strings.t("map-class-range", low=low, high=high)))
-    outline = catalog.__dict__.get(_OUTLINE_ATTRIBUTE)
-    if outline is None:  # the same on every page that shows the map: drawn once per catalog
-        outline = network_outline(index, active, regions_layer, provinces_layer)
-        catalog.__dict__[_OUTLINE_ATTRIBUTE] = outline
     return RegionMap(
-        width=regions_layer.width,
-        height=regions_layer.height,
+        width=shapes.regions.width,
+        height=shapes.regions.height,
         regions=regions,
-        outline=outline,
-        legend=legend,
+        outline=shapes.outline,
+        legend=map_legend(strings),
     )
 
 
-_OUTLINE_ATTRIBUTE = "_vh_network_outline"
+_SHAPES_ATTRIBUTE = "_vh_map_shapes"
 
 
 def credit(lang: str) -> str:
