@@ -26,7 +26,7 @@ from ..records.i18n import Strings
 from ..records.places import CLASSIFICATION_YEAR, fold
 from ..site import LOCATOR_DIR, region_path
 from .geography import BOUNDARY_YEAR, PROVINCES_FILE, REGIONS_FILE, Layer, load_layer
-from .regions import RegionIndex, region_index
+from .regions import Region, RegionIndex, region_index
 
 MAP_SCALE = (0.5, 0.5)
 """The large map: kilometres per SVG unit, and the simplification tolerance in units."""
@@ -96,6 +96,7 @@ class MapShapes:
     regions: Layer
     outline: str  # the borders of the active networks' areas
     label_points: dict[str, tuple[int, int]]  # CBS code -> where the region's number stands
+    neighbours: dict[str, set[str]]  # CBS code -> the CBS codes of the regions that border it
 
 
 def map_shapes(catalog: Catalog) -> MapShapes:
@@ -109,6 +110,7 @@ def map_shapes(catalog: Catalog) -> MapShapes:
             regions=regions_layer,
             outline=network_outline(region_index(catalog), active, regions_layer, provinces_layer),
             label_points={code: regions_layer.label_point(code) for code in regions_layer.areas},
+            neighbours=regions_layer.neighbours(),
         )
     return shapes
 
@@ -172,6 +174,13 @@ def region_map(catalog: Catalog, lang: str, root: str) -> RegionMap:
 _SHAPES_ATTRIBUTE = "_vh_map_shapes"
 
 
+def neighbours(catalog: Catalog, code: str) -> list[Region]:
+    """The regions that share a border with this one on the map, in the order of the vocabulary."""
+    index = region_index(catalog)
+    bordering = map_shapes(catalog).neighbours[index.regions[code].cbs_code]
+    return [region for region in index.regions.values() if region.cbs_code in bordering]
+
+
 def credit(lang: str) -> str:
     """The CC BY 4.0 credit of the boundaries and the classification, shown beside every map."""
     return Strings(lang).t("map-credit", boundary_year=BOUNDARY_YEAR, year=CLASSIFICATION_YEAR)
@@ -229,9 +238,12 @@ def locator(entry: Entry, catalog: Catalog, lang: str) -> tuple[str, str, int, i
     record = entry.record
     if getattr(record, "labour_market_region", None):
         return region_locator(record.labour_market_region, catalog, lang)
-    areas = [catalog.label("provinces", code, lang) for code in record.provinces]
-    areas += [catalog.label("labour_market_regions", code, lang) for code in record.labour_market_regions]
-    alt = Strings(lang).t("locator-network", name=record.name, areas=", ".join(areas))
+    if record.labour_market_regions:  # the area drawn: its regions, or its provinces when none is known
+        areas = [catalog.label("labour_market_regions", code, lang) for code in record.labour_market_regions]
+        alt = Strings(lang).t("locator-network", name=record.name, areas=", ".join(areas))
+    else:
+        areas = [catalog.label("provinces", code, lang) for code in record.provinces]
+        alt = Strings(lang).t("locator-network-provinces", name=record.name, areas=", ".join(areas))
     return (locator_name("networks", entry.id), alt, *locator_size(catalog))
 
 

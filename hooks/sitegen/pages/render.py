@@ -115,17 +115,23 @@ class _Helpers:
         self.activities = Activities(catalog, lang)
         self.schools = Schools(catalog)
 
-    def text(self, value: Text | None) -> Markup:
-        """A short text in the page language, or the Dutch marked as Dutch with a note."""
+    def text(self, value: Text | None, shorten=None) -> Markup:
+        """A short text in the page language, or the Dutch marked as Dutch with a note; `shorten`,
+        when given, takes what is shown of it (`first_sentence`)."""
         if value is None:
             return Markup("")
         shown = value.lang_of(self.lang)
+        words = shorten(value.get(shown)) if shorten else value.get(shown)
         if shown == self.lang:
-            return escape(value.get(self.lang))
+            return escape(words)
         note = self.strings.t("untranslated-inline")
         return Markup('<span lang="{}">{}</span> <span class="vh-untranslated">{}</span>').format(
-            shown, value.get(shown), note
+            shown, words, note
         )
+
+    def lead(self, value: Text | None) -> Markup:
+        """The first sentence of a text (a record's summary as one line in a list), as `text` shows it."""
+        return self.text(value, first_sentence)
 
     def markdown(self, value: Markdown | None) -> Markup:
         """A Markdown text rendered safely, or the Dutch in a block marked as Dutch."""
@@ -249,6 +255,7 @@ class _Helpers:
             "t": self.strings.t,
             "field": self.strings.field,
             "text": self.text,
+            "lead": self.lead,
             "markdown": self.markdown,
             "label": self.label,
             "labels": self.labels,
@@ -280,6 +287,7 @@ class _Helpers:
             "described_initiatives": lambda: subsidy_chart.described_initiatives(self.catalog),
             "count_initiatives": lambda count: region_map.count_text(self.strings, "initiatives", count),
             "regions": lambda: region_index(self.catalog),
+            "region_neighbours": lambda code: region_map.neighbours(self.catalog, code),
             "locator": self.locator,
             "region_url": self.region_url,
             "municipality_url": self.municipality_url,
@@ -295,6 +303,15 @@ class _Helpers:
             "news_feed": news.FEED,
             "news_latest": news.LATEST,
         }
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)\u201d'\u2019]{2}[.!?])\s+(?=[A-Z\u00c0-\u00de'\u2018\u201c(])")
+"""A full stop, question or exclamation mark after two small letters or digits (not "o.a." or "St."),
+then a space and a capital (not "ca. 20")."""
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def mailto(address: str) -> str:
