@@ -1,8 +1,11 @@
 """The site's news: every record's dated `updates`, gathered newest first.
 
 One source of truth (the records) for three readers: the news page of each language
-(`/nieuws/`, the `news` fragment), the latest items on the home page (`news-latest`) and the
-Atom feeds (`feeds.py`). Each update has a stable anchor on its record page, made of its date
+(`/nieuws/`, the `news` fragment: the newest `FIRST` items in full under a heading per month, the
+older ones by month as titles in a `<details>`, so a phone shows a short page that works without
+JavaScript), the latest items on the home page (`news-latest`) and the Atom feeds (`feeds.py`).
+Every item names its record (and the record's region) beside its title, so "Plan goedgekeurd" says
+where. Each update has a stable anchor on its record page, made of its date
 and its Dutch title, so links and feed ids do not change from one build to the next.
 """
 
@@ -21,6 +24,8 @@ FEED = PAGE + "feed.xml"
 """Where each language's Atom feed lives."""
 LATEST = 5
 """How many items the home page shows."""
+FIRST = 12
+"""How many items the news page shows in full before the older ones."""
 
 
 @dataclass(frozen=True)
@@ -55,3 +60,11 @@ def news_items(catalog: Catalog) -> list[NewsItem]:
     items.sort(key=lambda item: (item.entry.kind, item.entry.id, item.update.title.first))
     items.sort(key=lambda item: item.date, reverse=True)
     return items
+
+
+def by_month(items: list[NewsItem]) -> list[tuple[str, list[NewsItem]]]:
+    """The items under their month (`2025-11`), in the order given (newest first)."""
+    months: dict[str, list[NewsItem]] = {}
+    for item in items:
+        months.setdefault(item.date[:7], []).append(item)
+    return list(months.items())

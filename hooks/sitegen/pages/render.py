@@ -302,6 +302,8 @@ class _Helpers:
             "news_page": news.PAGE,
             "news_feed": news.FEED,
             "news_latest": news.LATEST,
+            "news_first": news.FIRST,
+            "news_by_month": news.by_month,
         }
 
 
