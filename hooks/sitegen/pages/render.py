@@ -307,7 +307,9 @@ class _Helpers:
         }
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)\u201d'\u2019]{2}[.!?])\s+(?=[A-Z\u00c0-\u00de'\u2018\u201c(])")
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9\u00df-\u00ff)\u201d'\u2019]{2}[.!?])\s+(?=[A-Z\u00c0-\u00de'\u2018\u201c(])"
+)
 """A full stop, question or exclamation mark after two small letters or digits (not "o.a." or "St."),
 then a space and a capital (not "ca. 20")."""
 
