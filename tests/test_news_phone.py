@@ -64,3 +64,10 @@ def test_the_news_page_is_of_reasonable_height_on_a_phone(page_at, real_url, pat
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.locator(".vh-news-older summary").click()  # the rest, on request
     assert page.locator(".vh-news-older article").first.is_visible()
+
+
+def test_a_network_s_own_news_is_on_the_news_page_naming_the_network(fixture_site):
+    html = read_page(fixture_site, "nieuws")
+    where = '<span class="vh-news-where">Netwerk Alpha (Alfastreek)</span>'
+    assert f"Alpha opent een vmbo-lab</a> {where}" in html
+    assert 'id="update-2018-09-alpha-opent-een-vmbo-lab"' in read_page(fixture_site, "netwerken/alpha")

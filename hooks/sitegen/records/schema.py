@@ -402,6 +402,12 @@ class Network(Record):
     pillars: list[code("pillars", "A pillar the network works on.")] = Field([])  # type: ignore[valid-type]
     domains: list[code("domains", "A subject domain the network covers.")] = Field([])  # type: ignore[valid-type]
     regional_themes: list[Text] = Field([], description="Themes of the region the network works on.")
+    updates: list[Update] = Field(
+        [], description=(
+            "Dated news of the network itself, any order; shown newest first, also on the news page and in "
+            "the feed."
+        )
+    )
 
 
 class Schools(Strict):
