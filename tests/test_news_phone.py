@@ -70,4 +70,4 @@ def test_a_network_s_own_news_is_on_the_news_page_naming_the_network(fixture_sit
     html = read_page(fixture_site, "nieuws")
     where = '<span class="vh-news-where">Netwerk Alpha (Alfastreek)</span>'
     assert f"Alpha opent een vmbo-lab</a> {where}" in html
-    assert 'id="update-2018-09-alpha-opent-een-vmbo-lab"' in read_page(fixture_site, "netwerken/alpha")
+    assert 'id="update-2023-09-alpha-opent-een-vmbo-lab"' in read_page(fixture_site, "netwerken/alpha")

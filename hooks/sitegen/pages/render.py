@@ -85,8 +85,8 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "region-map": _BOTH,
     "place-finder": _NONE,
     "municipalities-az": _NONE,
-    "news": _INITIATIVES,
-    "news-latest": _INITIATIVES,
+    "news": _BOTH,  # initiatives and networks carry updates
+    "news-latest": _BOTH,
     "subsidy-chart": _INITIATIVES,
     "programme-coverage": _NONE,  # content/programme-regions.yml, not records
     "activities-table": frozenset({"activities", "networks"}),
