@@ -13,6 +13,7 @@ import pytest
 from markupsafe import escape
 
 from conftest import read_page
+from sitegen.pages.preview import changed_records
 from sitegen.pages.region_map import map_shapes
 from sitegen.pages.regions import region_index
 from sitegen.pages.render import first_sentence, render_region
@@ -105,3 +106,16 @@ def test_a_network_page_says_its_area_in_words_and_a_network_without_regions_say
             assert words in caption and words in alt, entry.id
             provinces = [real_catalog.label("provinces", code, lang) for code in entry.record.provinces]
             assert all(name in caption for name in provinces), entry.id
+
+
+def test_the_preview_rebuilds_the_pages_of_the_regions_bordering_a_changed_record(real_catalog):
+    """`make serve`: a region page counts its neighbours' initiatives, so a change to an initiative
+    rebuilds the pages of the regions bordering its own."""
+    entry = region_index(real_catalog).regions["zeeland"].initiatives[0]
+    changed = dataclasses.replace(entry, record=entry.record.model_copy())
+    new = dataclasses.replace(
+        real_catalog, entries={**real_catalog.entries, "initiatives": {
+            **real_catalog.entries["initiatives"], entry.id: changed}}
+    )
+    regions = changed_records(real_catalog, new).regions
+    assert {"zeeland", "west-brabant"} <= regions

@@ -40,6 +40,7 @@ from ..records.kinds import KINDS, record_path
 from ..records.record_cache import RecordCache
 from ..site import CONTENT_DIR, LANGUAGES
 from . import focus_report
+from .region_map import neighbours
 from .regions import region_index
 from .render import FRAGMENTS, MARKER, CompiledTemplates
 
@@ -127,7 +128,8 @@ def changed_records(old: Catalog, new: Catalog) -> Plan:
 
 
 def _regions_listing(changed: set[tuple[str, str]], old: Catalog, new: Catalog) -> set[str]:
-    """The regions whose page lists one of the `changed` records, in either catalog."""
+    """The regions whose page lists one of the `changed` records, in either catalog, and the regions
+    bordering them (a region page counts its neighbours' initiatives)."""
     if not changed:
         return set()
     found = set()
@@ -137,6 +139,8 @@ def _regions_listing(changed: set[tuple[str, str]], old: Catalog, new: Catalog) 
         for code, region in region_index(catalog).regions.items():
             if any((entry.kind, entry.id) in changed for entry in (*region.initiatives, *region.networks)):
                 found.add(code)
+    if new.places is not None:
+        found |= {other.code for code in found for other in neighbours(new, code)}
     return found
 
 
