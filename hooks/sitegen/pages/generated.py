@@ -196,8 +196,8 @@ def page_content(html: str, page: Page, config, state: BuildState) -> str:
                 name,
                 root_of(page.url),
                 preview=state.preview,
-                editors_mail=editors_mail(config, page, "accessibility-subject"),
-                editors_address=config.extra.get("editors_email"),
+                editors_mail=editors_mail(config, page),
+                contact=state.theme.contact,
                 licence=state.licence,
             )
             html = html.replace(marker, str(fragment))
