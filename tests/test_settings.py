@@ -104,5 +104,6 @@ def test_security_txt_names_the_editors_and_expires_a_year_after_the_build(fixtu
     expires = dt.datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
     assert expires > dt.datetime.now(dt.timezone.utc)
     # the build's date (SOURCE_DATE_EPOCH), as the sitemap's lastmod gives it, plus one year
-    built = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", (fixture_site / "sitemap.xml").read_text()).group(1)
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    built = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", sitemap).group(1)
     assert expires.date() - dt.date.fromisoformat(built) == dt.timedelta(days=365)
