@@ -23,6 +23,7 @@ from .caches import per_build
 from .duo import DUO_DIR, TABLE_FILE, DuoDataError, Location, load_duo
 from .duplicates import find_duplicates
 from .fields import model_at
+from .i18n import vocabulary_label
 from .kinds import KINDS, RecordKind, unknown_message
 from .messages import Message, message, table
 from .places import GEO_DIR, GeoDataError, Places, load_places, vocabulary_problems
@@ -171,7 +172,7 @@ class Catalog:
         return [self.entries[kind][record_id] for record_id in ids]
 
     def label(self, vocabulary: str, code: str, lang: str) -> str:
-        return getattr(self.vocabularies, vocabulary)[code].label(lang)
+        return vocabulary_label(getattr(self.vocabularies, vocabulary)[code], lang)
 
 
 # Helpers ---------------------------------------------------------------------------------------
