@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR
+from ..workflow_commands import annotation
 from .caches import per_build
 from .duo import DUO_DIR, TABLE_FILE, DuoDataError, Location, load_duo
 from .duplicates import find_duplicates
@@ -70,8 +71,7 @@ class RecordError:
     def github_annotation(self, lang: str | None = None) -> str:
         """GitHub Actions workflow command that shows the problem on the line in the pull request."""
         said = (self.field + ": " if self.field else "") + self.message.text(lang)
-        said = said.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{said}"
+        return annotation(self.severity, said, str(self.path), self.line, self.column)
 
 
 def in_order(errors: list[RecordError]) -> list[RecordError]:
