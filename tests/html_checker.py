@@ -1,7 +1,7 @@
 """The Nu Html Checker (the W3C's validator: `vnu.jar` from npm's `vnu-jar`, pinned in
 package.json, run on Debian's Java) over built sites, in one run of the checker, and its errors as
 `Problem`s: `page: line:col: message` for a reader, and inside GitHub Actions a workflow command
-that annotates the page (`sitegen.workflow_commands`).
+that annotates the page (`sitegen.records.workflow_commands`).
 
 Only errors count (`--errors-only`): warnings, such as a role that repeats an element's own, are
 allowed. Language detection is off (`--no-langdetect`): it only ever warns, and it triples the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from sitegen.workflow_commands import annotation
+from sitegen.records.workflow_commands import annotation
 
 ROOT = Path(__file__).resolve().parents[1]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..site import CONTENT_DIR
-from ..workflow_commands import annotation
 from .caches import per_build
 from .duo import DUO_DIR, TABLE_FILE, DuoDataError, Location, load_duo
 from .duplicates import find_duplicates
@@ -38,6 +37,7 @@ from .schema import (
     is_valid_id,
 )
 from .strict_yaml import YamlProblem, load_file, positions
+from .workflow_commands import annotation
 
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
