@@ -38,6 +38,7 @@ from .schema import (
     is_valid_id,
 )
 from .strict_yaml import YamlProblem, load_file, positions
+from .workflow_commands import annotation
 
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
@@ -71,8 +72,7 @@ class RecordError:
     def github_annotation(self, lang: str | None = None) -> str:
         """GitHub Actions workflow command that shows the problem on the line in the pull request."""
         said = (self.field + ": " if self.field else "") + self.message.text(lang)
-        said = said.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{said}"
+        return annotation(self.severity, said, str(self.path), self.line, self.column)
 
 
 def in_order(errors: list[RecordError]) -> list[RecordError]:
