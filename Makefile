@@ -33,8 +33,8 @@ serve: $(BIN)/.installed  ## preview the Dutch site with live reload on http://1
 serve-en: $(BIN)/.installed  ## preview the English site on http://127.0.0.1:8001/en/
 	$(RUN) SITE_URL=http://127.0.0.1:8001/en/ $(BIN)/mkdocs serve --dirty -f mkdocs.en.yml -a 127.0.0.1:8001
 
-build: build-deps  ## the complete site, both languages, into site/
-	$(RUN) $(BIN)/python -m sitegen build $(if $(SITE_URL),--site-url $(SITE_URL))
+build: build-deps  ## the complete site, both languages, into site/ (PUBLIC=1: refuse while a setting is empty)
+	$(RUN) $(BIN)/python -m sitegen build $(if $(SITE_URL),--site-url $(SITE_URL)) $(if $(PUBLIC),--public)
 
 check: $(BIN)/.installed  ## validate every record, report all problems
 	$(RUN) $(BIN)/python -m sitegen check

@@ -36,6 +36,12 @@ from sitegen.records.catalog import load_catalog
 from sitegen.records.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
+
+BUILD_SETTINGS = {"REPO_URL": "https://github.com/example/website", "EDITORS_EMAIL": "redactie@example.org"}
+"""The settings the deploy workflow gives a public build (`hooks/sitegen/pages/settings.py`), with
+example values: the test sites are built as the public site is. `tests/test_settings.py` builds
+without them."""
+os.environ.update(BUILD_SETTINGS)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RECORD_FILES = sorted(
     path for kind in KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")

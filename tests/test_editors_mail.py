@@ -11,13 +11,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUILD_SETTINGS
 from sitegen import site
 from sitegen.pages.editing import mail_url
 
-ADDRESS = re.search(
-    r"^  editors_email: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
-).group(1)
+ADDRESS = BUILD_SETTINGS["EDITORS_EMAIL"]
 LANGUAGES = {language.code: language.path for language in site.LANGUAGES}
 
 
@@ -94,7 +92,7 @@ def test_the_accessibility_statement_names_the_e_mail_route(fixture_site, lang, 
     content = html[html.index('id="report"') : html.index('class="md-copyright"')]
     assert words in content.lower()
     [link] = [link for link in mail_links(content) if mail_parts(link)[0] == ADDRESS]
-    assert mail_parts(link)[1]["subject"].startswith({"nl": "Toegankelijkheid", "en": "Accessibility"}[lang])
+    assert mail_parts(link)[1]["subject"].startswith({"nl": "Over de pagina", "en": "About the page"}[lang])
     assert f">{ADDRESS}</a>" in content  # the address itself is shown
 
 

@@ -12,6 +12,7 @@ from conftest import empty_cells
 from sitegen.pages.formats import format_date
 from sitegen.pages.licence import licence_of
 from sitegen.pages.render import FRAGMENTS, render_fragment, render_record
+from sitegen.pages.settings import Contact
 from sitegen.records import markdown_text
 from sitegen.records.kinds import KINDS
 from sitegen.records.schema import Markdown, Text
@@ -246,7 +247,7 @@ def test_a_generated_part_shows_no_records_of_the_kinds_it_does_not_name(catalog
     names the record's kind (FRAGMENTS): a part must not change when records of another kind do."""
     values = dict(
         editors_mail="mailto:redactie@example.org",
-        editors_address="redactie@example.org",
+        contact=Contact(email="redactie@example.org", repository="https://github.com/example/website"),
         licence=licence_of({"open_data_licence": {"name": "CC0 1.0", "url": "https://example.org/cc0"}}),
     )
     for lang in ("nl", "en"):
@@ -260,7 +261,7 @@ def test_a_generated_part_shows_no_records_of_the_kinds_it_does_not_name(catalog
 @pytest.mark.parametrize("name", sorted(name for name, kinds in FRAGMENTS.items() if kinds))
 def test_a_generated_part_that_names_a_kind_shows_its_records(catalog, name):
     """The other way round: each kind a part names changes it (else the page is rebuilt for nothing)."""
-    values = dict(editors_mail="mailto:redactie@example.org", editors_address="redactie@example.org")
+    values = dict(editors_mail="mailto:redactie@example.org")
     shown = str(render_fragment(name, catalog, "nl", "../", **values))
     for kind in FRAGMENTS[name]:
         changed = [

@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-url", help="public address of the Dutch root, e.g. https://example.org/netwerken/"
     )
+    build.add_argument(
+        "--public",
+        action="store_true",
+        help="the build to publish: refuse while the address, REPO_URL or EDITORS_EMAIL is empty",
+    )
     schemas = commands.add_parser("schemas", help="write schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="only report stale files (exit 1)")
     translations = commands.add_parser("translations", help="list record texts without English")
@@ -70,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if args.command == "build":
-            build_site(root, site_url=args.site_url, lang=lang)
+            build_site(root, site_url=args.site_url, lang=lang, public=args.public)
             print(message("build.done", seconds=f"{time.perf_counter() - started:.1f}").text(lang))
             return 0
         catalog = load_catalog(root)

@@ -19,10 +19,12 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..pages.build_state import BuildState, hand_over, state_of
 from ..pages.render import CompiledTemplates
+from ..pages.settings import ADDRESS, Setting
 from ..records.catalog import Catalog, CatalogError, RecordError, load_catalog
 from ..records.messages import message
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
@@ -32,6 +34,7 @@ from .open_data import write_open_data
 from .pdf import write_report_pdfs
 from .reproducible import source_date_epoch
 from .search_index import index_site
+from .security_txt import write_security_txt
 
 __all__ = ["BuildFailed", "build_language", "build_site", "report_catalog_errors", "report_catalog_warnings"]
 
@@ -45,6 +48,7 @@ POST_BUILD_STEPS: list[tuple[str, PostBuildStep]] = [
     ("news feeds", write_feeds),
     ("search index", index_site),
     ("focus report PDF", write_report_pdfs),
+    ("security.txt", write_security_txt),
 ]
 
 
@@ -153,16 +157,41 @@ def _build_languages(
 
 
 def build_site(
-    root: Path, site_url: str | None = None, steps: list | None = None, lang: str | None = None
+    root: Path,
+    site_url: str | None = None,
+    steps: list | None = None,
+    lang: str | None = None,
+    public: bool = False,
 ) -> Path:
     """Build the whole site into `root/site`; raise CatalogError or BuildFailed, leaving site/ as it
-    was. `lang`: the language of the messages about records."""
+    was. `lang`: the language of the messages about records. `public`: refuse to publish while a
+    setting the public site needs is empty (`pages/settings.py`)."""
     root = root.resolve()
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
     report_catalog_warnings(catalog, lang=lang)
     newest = max((entry.record.last_verified for entry in catalog.all_entries()), default=None)
+    given = site_url or os.environ.get(ADDRESS.variable)
     with _environment(SOURCE_DATE_EPOCH=source_date_epoch(root, newest)):  # see reproducible.py
-        return _build(root, catalog, site_url, steps)
+        return _build(root, catalog, site_url, steps, _Settings(public, bool(given), lang))
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """Says which settings a build found empty (`pages/settings.py`) and, for a public build, refuses
+    to publish while one is."""
+
+    public: bool
+    address_given: bool
+    lang: str | None
+
+    def check(self, empty: list[Setting]) -> None:
+        if not self.address_given:
+            empty = [ADDRESS, *empty]
+        for setting in empty:
+            said = message(setting.message, name=setting.name, variable=setting.variable)
+            print(said.text(self.lang), file=sys.stderr)
+        if empty and self.public:
+            raise BuildFailed(message("settings.refused").text(self.lang))
 
 
 @contextlib.contextmanager
@@ -180,13 +209,15 @@ def _environment(**values: str):
                 os.environ[name] = value
 
 
-def _build(root: Path, catalog, site_url: str | None, steps: list | None) -> Path:
+def _build(root: Path, catalog, site_url: str | None, steps: list | None, settings: _Settings) -> Path:
     staging_root = root / STAGING_DIR
     staging = staging_root / f"staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
         outputs, states = _build_languages(root, staging, catalog, site_url)
+        contact = states[DEFAULT_LANGUAGE.code].theme.contact
+        settings.check(contact.empty_settings())
         site = outputs[DEFAULT_LANGUAGE.code]
         # The English config inherits the Dutch one, so both read the same licence setting.
         licence = states[DEFAULT_LANGUAGE.code].licence
@@ -195,7 +226,7 @@ def _build(root: Path, catalog, site_url: str | None, steps: list | None) -> Pat
             outputs[lang.code].rename(site / lang.path)
         for name, step in POST_BUILD_STEPS if steps is None else steps:
             started = time.perf_counter()
-            step(BuildContext(root=root, site=site, catalog=catalog, licence=licence, addresses=addresses))
+            step(BuildContext(root, site, catalog, licence, addresses, contact))
             print(f"{name}: {time.perf_counter() - started:.2f} s")
         _swap(site, root / "site", staging)
     finally:

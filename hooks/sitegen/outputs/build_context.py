@@ -1,6 +1,6 @@
 """What the complete build shares with its post-build steps: the error a step raises, the
 context every step is called with (project, staged site, validated catalog, open-data licence,
-the public address of each language).
+the public address of each language, the contact routes).
 
 It sits apart from `build.py` so that the steps (`open_data`, `search_index`, `pdf`) can import it
 while `build.py` imports them.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..pages.licence import Licence
+from ..pages.settings import Contact
 from ..records.catalog import Catalog
 
 
@@ -34,3 +35,5 @@ class BuildContext:
     addresses: dict[str, str]
     """The public root address each language was built for (ending in `/`), by language code;
     empty where the build was given no address (`site_url`)."""
+    contact: Contact
+    """The routes to the editors the build has (`pages/settings.py`)."""

@@ -28,6 +28,7 @@ from .editing import FormTemplateError, check_form_template
 from .licence import Licence, LicenceSettingError, licence_of
 from .preview import Preview
 from .render import CompiledTemplates, Renderer
+from .settings import apply as apply_settings
 from .theme import LanguageSettingError, Theme, check_languages, public_address, theme_of
 
 STATE = "sitegen_state"
@@ -91,6 +92,7 @@ def start(config, session: Preview | None = None) -> BuildState:
     caches.clear()
     try:
         check_languages(config)
+        apply_settings(config)
         check_form_template(config.extra.get("correction_form", ""), config.repo_url)
         state = _state(config, session)
     except (LanguageSettingError, FormTemplateError, LicenceSettingError) as error:

@@ -60,7 +60,7 @@ def check_form_template(template: str, repo_url: str | None) -> None:
             f"known: {', '.join('{' + name + '}' for name in TEMPLATE_FIELDS)}"
         )
     if "repo_url" in names and not repo_url:
-        raise FormTemplateError("extra.correction_form uses {repo_url}, but mkdocs.yml sets no repo_url")
+        return  # no repository set (pages/settings.py): the pages leave the correction link out
     address = template.replace("{repo_url}", repo_url or "")
     if urlsplit(address).scheme != "https":
         raise FormTemplateError("extra.correction_form must be an https:// address")
@@ -102,6 +102,8 @@ def record_links(entry, page, config) -> RecordLinks:
     template = config.extra.get("correction_form")
     lang = config.theme["language"]
     title = entry.title_in(lang)
+    if "{repo_url}" in (template or "") and not config.repo_url:
+        template = ""  # the form lives in a repository that is not set (pages/settings.py)
     correction = template and correction_url(
         template,
         config.repo_url,

@@ -90,7 +90,7 @@ FRAGMENTS: dict[str, frozenset[str]] = {
     "subsidy-chart": _INITIATIVES,
     "programme-coverage": _NONE,  # content/programme-regions.yml, not records
     "activities-table": frozenset({"activities", "networks"}),
-    "editors-mail": _NONE,
+    "contact-routes": _NONE,
 }
 """Each generated part a hand-written page may take, with the kinds of record whose records it
 shows: after a save to a record, `make serve` rebuilds a page only when one of its parts shows

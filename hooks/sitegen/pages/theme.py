@@ -2,8 +2,8 @@
 
 Material's templates read this as `vh`, one typed object per build (registered by the plugin in
 `on_env`), instead of keys spread over `config.extra`: the language switch and the language roots
-of the hreflang alternates, the header's search texts, the footer's links, the 404 page in every
-language, and in a preview with invalid records the list of their errors.
+of the hreflang alternates, the header's search texts, the footer's links, the contact routes, the
+404 page in every language, and in a preview with invalid records the list of their errors.
 
 `wire_languages` also checks `extra.languages` (which Material's language switch reads) against the
 site model, and gives each language's build its own public address.
@@ -17,6 +17,7 @@ from ..records.i18n import Strings
 from ..site import LANGUAGES, language
 from . import news
 from .editing import mail_url
+from .settings import Contact, contact_of
 
 FOOTER_LINKS = {
     "footer-contribute": "bijdragen/",
@@ -45,6 +46,8 @@ class Theme:
     """The editors' address with the site's name, for pages without a page of their own (404)."""
     not_found: list[dict]
     """The 404 page's text in every language, the build's own first."""
+    contact: Contact
+    """The routes to the editors that this build has (`pages/settings.py`)."""
     news_feed: str = news.FEED
     preview_errors: str = ""
     """In `mkdocs serve` with invalid records: the list of their errors, on every page and the 404."""
@@ -105,6 +108,7 @@ def theme_of(config, preview_errors: str = "") -> Theme:
             strings.t("mail-body", title=config.site_name, url=site_url),
         ),
         not_found=_not_found(own.code, up),
+        contact=contact_of(config),
         preview_errors=preview_errors,
     )
 
