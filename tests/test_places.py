@@ -343,12 +343,34 @@ def test_the_a_to_z_list_links_every_municipality_to_its_region_page(real_site, 
     assert "s-Gravenhage" in g
 
 
-@pytest.mark.parametrize(("prefix", "region"), [("", "Haaglanden"), ("en/", "Greater Amsterdam")])
-def test_the_look_up_data_has_every_municipality(real_site, places, prefix, region):
+@pytest.mark.parametrize(
+    ("prefix", "region", "province"),
+    [("", "Haaglanden", "Noord-Holland"), ("en/", "Greater Amsterdam", "North Holland")],
+)
+def test_the_look_up_data_has_every_way_to_name_a_place(real_site, places, prefix, region, province):
     data = json.loads((real_site / prefix / "regios" / "gemeenten.json").read_text(encoding="utf-8"))
     assert len(data["municipalities"]) == 342
-    assert region in [name for _, name in data["regions"]]
-    assert ["gm0518", "'s-Gravenhage", "haaglanden", ["Den Haag", "The Hague"]] in data["municipalities"]
+    assert region in [row[1] for row in data["regions"]]
+    rows = {row[0]: row for row in data["municipalities"]}
+    position = {row[0]: index for index, row in enumerate(data["municipalities"])}
+    assert rows["gm0518"][:4] == ["gm0518", "'s-Gravenhage", "haaglanden", ["Den Haag", "The Hague"]]
+    assert ["Weesp", 2022] in rows["gm0363"][5]  # a former municipality, with the year it merged
+    assert data["provinces"][rows["gm0363"][4]][0] == province  # written out in the page's language
+    assert ["Driebergen-Rijsenburg", position["gm1581"]] in data["towns"]
+    provinces = dict((name, codes) for name, codes in data["provinces"])
+    # Mook en Middelaar, in Limburg, lies in the region Rijk van Nijmegen
+    limburg = ["midden-limburg", "noord-limburg", "rijk-van-nijmegen", "zuid-limburg"]
+    assert sorted(provinces["Limburg"]) == limburg
+
+
+def test_the_look_up_data_is_fetched_on_use_and_stays_small(real_site):
+    """The home page carries no place names: the box fetches them when a reader first uses it."""
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "Driebergen-Rijsenburg" not in home and "Haarlemmerliede" not in home
+    assert 'regios/gemeenten.json"' in home.split("data-vh-finder=")[1].split(" ")[0]
+    for prefix in ("", "en/"):
+        size = (real_site / prefix / "regios" / "gemeenten.json").stat().st_size
+        assert size < 100_000, size  # about 87 KB, 27 KB compressed: 2,271 towns, 342 municipalities
 
 
 # Former municipalities and towns --------------------------------------------------------------------
