@@ -162,19 +162,33 @@ def test_without_javascript_the_home_page_offers_the_a_to_z_list_not_typing_inst
     )
     assert a_to_z.first.is_visible()
     assert in_view(page, ".vh-finder__all a")  # where the box would be: in the first screen
+    assert page.locator(".vh-finder__credit").is_hidden()  # the credit of the box's data goes with it
 
 
 # The look-up first, and every way a reader names a place ------------------------------------------
 
 
-@pytest.mark.parametrize(("width", "height"), [(320, 568), (360, 640)])
+PHONE_ANSWERS = {
+    "": ("Leeuwarden: regio Friesland", "hoort bij de arbeidsmarktregio Friesland", "(u bent hier)"),
+    "en/": (
+        "Leeuwarden: Friesland region",
+        "belongs to the labour-market region Friesland",
+        "(you are here)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("prefix", "width", "height"), [("", 320, 568), ("", 360, 640), ("en/", 320, 568)])
 def test_on_a_phone_the_look_up_is_in_the_first_screen_and_lands_on_the_answer(
-    page_at, real_url, real_catalog, width, height
+    page_at, real_url, real_catalog, prefix, width, height
 ):
+    title, said, here_words = PHONE_ANSWERS[prefix]
+    real_url += prefix
     page = page_at(width, height)
     page.goto(real_url)
     page.wait_for_selector(f"{BOX}:visible")
     assert in_view(page, BOX)
+    assert "CC BY 4.0" in page.locator(".vh-finder__credit").inner_text()  # the towns' credit
     assert page.evaluate(
         "document.querySelector('#vh-finder-input').getBoundingClientRect().bottom"
         " < document.querySelector('#key-figures').getBoundingClientRect().top"
@@ -183,9 +197,9 @@ def test_on_a_phone_the_look_up_is_in_the_first_screen_and_lands_on_the_answer(
     page.keyboard.press("Enter")  # one place fits exactly
     page.wait_for_selector(ANSWER)
     assert in_view(page, ANSWER)
-    assert page.locator(ANSWER).inner_text() == "Leeuwarden: regio Friesland"
+    assert page.locator(ANSWER).inner_text() == title
     answer = page.locator("#vh-answer")
-    assert "hoort bij de arbeidsmarktregio Friesland" in answer.inner_text()
+    assert said in answer.inner_text()
     region = region_index(real_catalog).regions["friesland"]
     hrefs = [href for href in answer.locator("a").evaluate_all("links => links.map(a => a.href)")]
     assert region.networks and region.initiatives
@@ -197,7 +211,9 @@ def test_on_a_phone_the_look_up_is_in_the_first_screen_and_lands_on_the_answer(
     here = page.locator("a.vh-map__region--here")
     assert here.count() == 1 and here.get_attribute("href").endswith("regios/friesland/")
     assert here.get_attribute("aria-current") == "location"
-    assert here.locator("title").text_content().endswith("(u bent hier)")
+    assert here.locator("title").text_content().endswith(here_words)
+    border = page.locator("svg.vh-map__svg path.vh-map__here")  # drawn over the neighbours' borders
+    assert border.count() == 1 and border.get_attribute("d") == here.locator("path").get_attribute("d")
     assert page.csp_violations() == [] and page.foreign_requests == []
 
 

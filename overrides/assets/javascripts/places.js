@@ -259,7 +259,10 @@
       return lines.join(" ");
     }
 
+    // "You are here": the region's link on the map gets aria-current and the words in its name, and
+    // a thick border drawn over its neighbours (a copy of its outline that takes no pointer).
     function mark(region) {
+      document.querySelectorAll(".vh-map__here").forEach(function (old) { old.remove(); });
       document.querySelectorAll(".vh-map__region--here").forEach(function (old) {
         old.classList.remove("vh-map__region--here");
         old.removeAttribute("aria-current");
@@ -277,6 +280,15 @@
         if (title) {
           title.setAttribute("data-vh-title", title.textContent);
           title.textContent += " (" + texts["answer-here"] + ")";
+        }
+        var shape = a.querySelector("path");
+        var svg = a.closest("svg");
+        if (shape && svg) {
+          var border = document.createElementNS("http://www.w3.org/2000/svg", "path");
+          border.setAttribute("d", shape.getAttribute("d"));
+          border.setAttribute("class", "vh-map__here");
+          border.setAttribute("aria-hidden", "true");
+          svg.appendChild(border);
         }
         marked = true;
       });
@@ -475,6 +487,8 @@
       close();
     });
     box.hidden = false;
+    var credit = box.parentNode.querySelector(".vh-finder__credit");
+    if (credit) credit.hidden = false;
   }
 
   function start() {
