@@ -363,6 +363,15 @@ def test_the_look_up_data_has_every_way_to_name_a_place(real_site, places, prefi
     assert sorted(provinces["Limburg"]) == limburg
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_home_page_puts_the_look_up_first_and_links_the_key_figures(real_site, prefix):
+    html = (real_site / prefix / "index.html").read_text(encoding="utf-8")
+    main = html[html.index("<h1") :]
+    assert main.index('id="vh-finder-input"') < main.index("<p>") < main.index('id="key-figures"')
+    assert main.index('id="vh-finder-input"') < main.index('class="vh-map"')
+    assert 'href="focus/kerncijfers/"' in main  # their own page, linked from "where to start"
+
+
 def test_the_look_up_data_is_fetched_on_use_and_stays_small(real_site):
     """The home page carries no place names: the box fetches them when a reader first uses it."""
     home = (real_site / "index.html").read_text(encoding="utf-8")
