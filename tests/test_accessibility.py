@@ -128,6 +128,22 @@ def test_the_map_and_the_open_look_up_with_suggestions_have_no_wcag_violations(
     assert violations(page) == []
 
 
+@pytest.mark.parametrize(
+    ("path", "typed"), [("", "Leeuwarden"), ("en/regios/drenthe/", "Weesp"), ("en/", "Limburg")]
+)
+def test_the_answer_of_the_look_up_has_no_wcag_violations(page_without_csp, real_url, path, typed):
+    """The answer below the box (its headings in order under the box's own), and the marked map."""
+    page = page_without_csp
+    page.goto(real_url + path)
+    page.locator("#vh-finder-input").click()
+    page.locator("#vh-finder-input").press_sequentially(typed, delay=20)
+    page.wait_for_selector("#vh-finder-list:not([hidden])")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#vh-answer-title")
+    assert violations(page) == []
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_record_to_copy_on_the_fields_page_is_accessible_when_open(
     page_without_csp, fixture_url, prefix
