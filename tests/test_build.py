@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -267,10 +268,11 @@ def test_two_builds_of_the_same_sources_are_identical_byte_for_byte(fixture_site
 
 
 @pytest.mark.site  # builds
-def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project):
+def test_a_failing_mkdocs_build_leaves_the_previous_site(fixture_project, fixture_site):
     from sitegen.outputs.build import BuildFailed
 
-    site = build_site(fixture_project)  # complete: open data, search index and PDFs survive too
+    # the previous site: a complete build (open data, search index and PDFs survive too)
+    site = shutil.copytree(fixture_site, fixture_project / "site")
     before = _tree_digest(site)
     page = fixture_project / "docs/en/over.md"
     page.write_text(page.read_text() + "\n[broken](does-not-exist.md)\n")

@@ -127,7 +127,7 @@ def test_the_menu_button_opens_the_drawer_by_keyboard(sized_page, fixture_url, w
     page.goto(fixture_url + path)
     tab_to(page, "[data-vh-drawer-button]")
     button = page.locator("[data-vh-drawer-button]")
-    assert button.get_attribute("role") == "button"
+    assert button.evaluate("element => element.tagName") == "BUTTON"  # a label may not take role="button"
     label = "Navigation menu" if path.startswith("en/") else "Navigatiemenu"
     assert button.get_attribute("aria-label") == label
     assert button.get_attribute("aria-expanded") == "false"

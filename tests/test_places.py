@@ -16,6 +16,7 @@ from sitegen.pages.regions import region_index
 from sitegen.records.catalog import CatalogError, load_catalog
 from sitegen.records.kinds import record_path
 from sitegen.records.places import GeoDataError, fold, load_places
+from sitegen.records.towns import load_towns
 
 GEO = ROOT / "content" / "geo"
 
@@ -140,7 +141,7 @@ def test_an_unknown_name_suggests_the_nearest(places):
 
 def test_every_alias_names_a_municipality_of_the_table_and_no_other_municipality(places):
     aliases = [(m, alias) for m in places.municipalities.values() for alias in m.aliases]
-    assert len(aliases) >= 20
+    assert len(aliases) >= 15  # former municipalities have a file of their own
     for municipality, alias in aliases:
         assert places.matches(alias) == [municipality], alias
 
@@ -342,12 +343,90 @@ def test_the_a_to_z_list_links_every_municipality_to_its_region_page(real_site, 
     assert "s-Gravenhage" in g
 
 
-@pytest.mark.parametrize(("prefix", "region"), [("", "Haaglanden"), ("en/", "Greater Amsterdam")])
-def test_the_look_up_data_has_every_municipality(real_site, places, prefix, region):
+@pytest.mark.parametrize(
+    ("prefix", "region", "province"),
+    [("", "Haaglanden", "Noord-Holland"), ("en/", "Greater Amsterdam", "North Holland")],
+)
+def test_the_look_up_data_has_every_way_to_name_a_place(real_site, places, prefix, region, province):
     data = json.loads((real_site / prefix / "regios" / "gemeenten.json").read_text(encoding="utf-8"))
     assert len(data["municipalities"]) == 342
-    assert region in [name for _, name in data["regions"]]
-    assert ["gm0518", "'s-Gravenhage", "haaglanden", ["Den Haag", "The Hague"]] in data["municipalities"]
+    assert region in [row[1] for row in data["regions"]]
+    rows = {row[0]: row for row in data["municipalities"]}
+    position = {row[0]: index for index, row in enumerate(data["municipalities"])}
+    assert rows["gm0518"][:4] == ["gm0518", "'s-Gravenhage", "haaglanden", ["Den Haag", "The Hague"]]
+    assert ["Weesp", 2022] in rows["gm0363"][5]  # a former municipality, with the year it merged
+    assert data["provinces"][rows["gm0363"][4]][0] == province  # written out in the page's language
+    assert ["Driebergen-Rijsenburg", position["gm1581"]] in data["towns"]
+    provinces = dict((name, codes) for name, codes in data["provinces"])
+    # Mook en Middelaar, in Limburg, lies in the region Rijk van Nijmegen
+    limburg = ["midden-limburg", "noord-limburg", "rijk-van-nijmegen", "zuid-limburg"]
+    assert sorted(provinces["Limburg"]) == limburg
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_home_page_puts_the_look_up_first_and_links_the_key_figures(real_site, prefix):
+    html = (real_site / prefix / "index.html").read_text(encoding="utf-8")
+    main = html[html.index("<h1") :]
+    assert main.index('id="vh-finder-input"') < main.index("<p>") < main.index('id="key-figures"')
+    assert main.index('id="vh-finder-input"') < main.index('class="vh-map"')
+    assert 'href="focus/kerncijfers/"' in main  # their own page, linked from "where to start"
+
+
+def test_the_look_up_data_is_fetched_on_use_and_stays_small(real_site):
+    """The home page carries no place names: the box fetches them when a reader first uses it."""
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "Driebergen-Rijsenburg" not in home and "Haarlemmerliede" not in home
+    assert 'regios/gemeenten.json"' in home.split("data-vh-finder=")[1].split(" ")[0]
+    for prefix in ("", "en/"):
+        size = (real_site / prefix / "regios" / "gemeenten.json").stat().st_size
+        assert size < 100_000, size  # about 87 KB, 27 KB compressed: 2,271 towns, 342 municipalities
+
+
+# Former municipalities and towns --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("former", "now"),
+    [
+        ("Weesp", ["Amsterdam"]),
+        ("Boxmeer", ["Land van Cuijk"]),
+        ("Haarlemmerliede en Spaarnwoude", ["Haarlemmermeer"]),
+        ("Hellevoetsluis", ["Voorne aan Zee"]),
+        ("Haaren", ["Boxtel", "Oisterwijk", "Tilburg", "Vught"]),  # split four ways: each is offered
+    ],
+)
+def test_a_former_municipality_names_what_it_merged_into(places, former, now):
+    assert [m.name for m in places.matches(former)] == now
+
+
+def test_the_former_municipalities_are_gone_and_lie_in_their_successors(places):
+    former = [(name, year, m) for m in places.municipalities.values() for name, year in m.former]
+    assert len({name for name, _, _ in former}) >= 80  # the mergers of 2015-2023
+    current = {fold(m.name) for m in places.municipalities.values()}
+    towns = {}
+    for town in load_towns(ROOT / "content", places):
+        towns.setdefault(fold(town.name), set()).add(town.municipality)
+    for name, year, successor in former:
+        assert fold(name) not in current, name
+        assert 2015 <= year <= 2026, name
+        if fold(name) in towns:  # a town of the former municipality's name lies in a successor
+            successors = {m.code for m in places.municipalities.values() if name in dict(m.former)}
+            assert towns[fold(name)] & successors, name
+
+
+def test_the_towns_name_their_municipality_without_bag_abbreviations(places):
+    towns = load_towns(ROOT / "content", places)
+    with (GEO / "woonplaatsen-gemeenten.csv").open(encoding="utf-8") as file:
+        assert sum(1 for _ in file) == 2_502  # CBS's 2,501 woonplaatsen and the header
+    found = {(town.bag_name, town.name): town.municipality for town in towns}
+    assert found[("Driebergen-Rijsenburg", "Driebergen-Rijsenburg")] == "GM1581"
+    assert found[("Haren Gn", "Haren")] == "GM0014"
+    assert found[("Spaarndam gem. Haarlem", "Spaarndam")] == "GM0392"
+    assert ("Bergen L", "Bergen") not in found  # the municipality's own name is not a town of its own
+    names = {}
+    for town in towns:
+        names.setdefault(fold(town.name), set()).add(town.municipality)
+    assert len([name for name, codes in names.items() if len(codes) > 1]) >= 70
 
 
 def test_every_network_and_initiative_page_has_a_locator_map_file_with_alt_text(real_site, catalog):

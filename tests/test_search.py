@@ -11,6 +11,7 @@ import pytest
 from conftest import FIXTURES, WITHOUT_PDF, built_once, copy_project
 from sitegen.outputs.build import build_site
 from sitegen.outputs.search_index import FILTERS
+from sitegen.records.kinds import KINDS
 
 pytestmark = pytest.mark.browser
 
@@ -344,3 +345,56 @@ def test_record_snippets_never_run_a_value_into_an_address(page, real_url, prefi
     assert {url: hits for url, hits in run_in.items() if hits} == {}
     # and the map credit, the same on every record page, is not in their text
     assert not [url for url, text in records.items() if "CC BY 4.0" in text]
+
+
+# What ranks first, and what is not content ---------------------------------------------------------
+
+
+def ranked(page, query: str) -> list[str]:
+    """The index's answer to `query` on the current page's language, best first, by address."""
+    return page.evaluate(
+        """async (query) => {
+            const pagefind = await import('/pagefind/pagefind.js');
+            await pagefind.init();
+            const found = await pagefind.search(query);
+            return Promise.all(found.results.map(async (result) => (await result.data()).url));
+        }""",
+        query,
+    )
+
+
+STATEMENTS = ("/privacy/", "/toegankelijkheid/", "/open-data/")
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "gegevens"), ("en/", "personal")])
+def test_records_and_the_offer_rank_above_the_statements(page, real_url, prefix, query):
+    page.goto(real_url + prefix)
+    found = ranked(page, query)
+    kinds = ("/netwerken/", "/initiatieven/", "/aanbod/", "/scholen/")
+    first_record = next(at for at, url in enumerate(found) if any(kind in url for kind in kinds))
+    statements = [at for at, url in enumerate(found) if url.endswith(STATEMENTS)]
+    assert statements and first_record < min(statements), found[:10]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statements_weigh_less_in_the_index(real_site, prefix):
+    for path in STATEMENTS:
+        html = (real_site / prefix / path.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert '<div data-pagefind-body data-pagefind-weight="0.2">' in html, path
+
+
+def test_the_map_table_and_the_open_data_field_lists_are_not_content(page, real_site, real_url):
+    for path in ("", "netwerken/", "initiatieven/", "regios/"):  # the pages with the map
+        html = (real_site / path / "index.html").read_text(encoding="utf-8")
+        assert '<details class="vh-map-table" id="vh-map-table" data-pagefind-ignore="all">' in html, path
+    html = (real_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<div class="vh-table-wrap" data-pagefind-ignore="all">') == len(KINDS)  # a list a kind
+    page.goto(real_url)
+    assert "/" not in ranked(page, "kaart als tabel")  # the home page's map, as a table
+
+
+def test_a_trade_finds_the_records_that_name_it(page, real_url):
+    page.goto(real_url)
+    found = ranked(page, "lassen")
+    assert "/initiatieven/sto-westerkwartier-noordenveld/" in found
+    assert not [url for url in found if url.endswith(STATEMENTS)]

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_SETTINGS, FIXTURES, built_once, copy_project, read_page, run_cli
-from sitegen.outputs.build import build_site
 from sitegen.site import LANGUAGES
 
 STATEMENTS = [f"{lang.path}{page}" for lang in LANGUAGES for page in ("toegankelijkheid/", "privacy/")]
@@ -20,17 +19,24 @@ RECORD_PAGE = "initiatieven/hoofd/"
 
 
 @pytest.fixture(scope="module")
-def unset_site(tmp_path_factory) -> Path:
-    """The fixture records built without the repository and the editors' address."""
+def unset_build(tmp_path_factory) -> tuple[Path, str]:
+    """The fixture records built by the command line without the repository and the editors' address
+    (`run_cli` passes no other environment): the site, and what the build printed."""
 
     def build(folder, url):
         project = copy_project(folder / "project", FIXTURES / "content")
-        with pytest.MonkeyPatch.context() as patch:
-            for variable in BUILD_SETTINGS:
-                patch.delenv(variable)
-            return build_site(project, site_url=url)
+        done = run_cli(project, "build", "--site-url", url)
+        (folder / "stderr.txt").write_text(done.stderr, encoding="utf-8")
+        assert done.returncode == 0, done.stderr
+        return project / "site"
 
-    return built_once(tmp_path_factory, "unset", build).site
+    site = built_once(tmp_path_factory, "unset", build).site
+    return site, (site.parent.parent / "stderr.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def unset_site(unset_build) -> Path:
+    return unset_build[0]
 
 
 def _routes(html: str) -> str:
@@ -62,12 +68,11 @@ def test_without_an_address_there_is_no_security_txt(unset_site):
     assert not (unset_site / ".well-known").exists()
 
 
-def test_a_local_build_says_which_settings_are_empty(fixture_project):
-    done = run_cli(fixture_project, "build", "--site-url", "https://example.org/")
-    assert done.returncode == 0, done.stderr
+def test_a_local_build_says_which_settings_are_empty(unset_build):
+    _, printed = unset_build
     for setting, variable in [("repo_url", "REPO_URL"), ("extra.editors_email", "EDITORS_EMAIL")]:
-        assert f"instelling {setting} is leeg (zet {variable})" in done.stderr
-    assert "site_url" not in done.stderr  # the address was given
+        assert f"instelling {setting} is leeg (zet {variable})" in printed
+    assert "site_url" not in printed  # the address was given
 
 
 def test_a_public_build_refuses_to_publish_while_a_setting_is_empty(fixture_project):
@@ -104,5 +109,6 @@ def test_security_txt_names_the_editors_and_expires_a_year_after_the_build(fixtu
     expires = dt.datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
     assert expires > dt.datetime.now(dt.timezone.utc)
     # the build's date (SOURCE_DATE_EPOCH), as the sitemap's lastmod gives it, plus one year
-    built = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", (fixture_site / "sitemap.xml").read_text()).group(1)
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    built = re.search(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>", sitemap).group(1)
     assert expires.date() - dt.date.fromisoformat(built) == dt.timedelta(days=365)

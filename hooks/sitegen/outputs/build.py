@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..pages.build_state import BuildState, hand_over, state_of
 from ..pages.render import CompiledTemplates
-from ..pages.settings import ADDRESS, Setting
+from ..pages.settings import ADDRESS, Setting, contact_of
 from ..records.catalog import Catalog, CatalogError, RecordError, load_catalog
 from ..records.messages import message
 from ..site import DEFAULT_LANGUAGE, LANGUAGES, Language
@@ -93,6 +93,13 @@ class _Collected(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
+def _config(root: Path, lang: Language, **options):
+    """The MkDocs config of one language's build (nothing built)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(root / lang.config_file), **options)
+
+
 def build_language(
     root: Path,
     lang: Language,
@@ -105,7 +112,6 @@ def build_language(
     catalog (and the templates compiled by the languages before it) handed over to the build's state
     (`pages/build_state.py`); return that state; raise BuildFailed."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     logger = logging.getLogger("mkdocs")
@@ -116,7 +122,7 @@ def build_language(
         options = {"site_dir": str(output), "strict": True}
         if site_url:
             options["site_url"] = site_url
-        config = load_config(str(root / lang.config_file), **options)
+        config = _config(root, lang, **options)
         # The built site searches with Pagefind (search_index.py); Material's search is for `make serve`.
         config.plugins["material/search"].config.enabled = False
         hand_over(config, catalog, compiled or CompiledTemplates())
@@ -170,9 +176,11 @@ def build_site(
     catalog = load_catalog(root)  # fail fast, with every error, before any build starts
     report_catalog_warnings(catalog, lang=lang)
     newest = max((entry.record.last_verified for entry in catalog.all_entries()), default=None)
-    given = site_url or os.environ.get(ADDRESS.variable)
+    settings = _Settings(public, bool(site_url or os.environ.get(ADDRESS.variable)), lang)
+    if public:  # refuse before anything is built
+        settings.check(contact_of(_config(root, DEFAULT_LANGUAGE)).empty_settings())
     with _environment(SOURCE_DATE_EPOCH=source_date_epoch(root, newest)):  # see reproducible.py
-        return _build(root, catalog, site_url, steps, _Settings(public, bool(given), lang))
+        return _build(root, catalog, site_url, steps, settings)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,11 @@ from ..records.catalog import Catalog, Entry
 from ..records.fields import SchemaField, record_fields
 from ..records.i18n import Strings
 from ..records.kinds import KINDS, Derived
+from ..records.places import sort_key
+
+PLACE_VOCABULARIES = ("labour_market_regions", "provinces")
+"""Places are looked for by name: their options are alphabetical in the page's language, the other
+vocabularies keep the order they are written in (a scale, a programme's own order)."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,12 @@ class Facet:
         return [(code, self.label(code, catalog, lang)) for code in self.codes(entry, catalog)]
 
     def options(self, entries: list[Entry], catalog: Catalog, lang: str) -> list[tuple[str, str]]:
-        """The values that occur in `entries`: in vocabulary order, years newest first."""
+        """The values that occur in `entries`: places alphabetically, other vocabularies in their own
+        order, years newest first."""
         present = {code for entry in entries for code in self.codes(entry, catalog)}
-        if self.vocabulary:
+        if self.vocabulary in PLACE_VOCABULARIES:
+            codes = sorted(present, key=lambda code: sort_key(self.label(code, catalog, lang)))
+        elif self.vocabulary:
             order = list(getattr(catalog.vocabularies, self.vocabulary))
             codes = [code for code in order if code in present]
         elif self._derived is not None:

@@ -31,7 +31,7 @@ from .preview import GeneratedPage
 from .region_map import locator_svgs
 from .regions import Region, region_index
 from .render import FRAGMENTS, MARKER, toc_tokens
-from .searchable import kept_out_of_search, searchable
+from .searchable import kept_out_of_search, search_weight, searchable
 
 PLACEHOLDER = '<div data-vh-fragment="{}"></div>'
 """What a `<!-- records:NAME -->` marker becomes in the Markdown, until the page's HTML replaces it."""
@@ -201,4 +201,6 @@ def page_content(html: str, page: Page, config, state: BuildState) -> str:
                 licence=state.licence,
             )
             html = html.replace(marker, str(fragment))
-    return mark_shown_addresses(html if kept_out_of_search(page.meta) else searchable(html))
+    if kept_out_of_search(page.meta):
+        return mark_shown_addresses(html)
+    return mark_shown_addresses(searchable(html, search_weight(page.meta)))

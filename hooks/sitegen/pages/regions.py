@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records.catalog import Catalog, Entry
+from ..records.kinds.initiatives import counted_regions
 from ..records.places import Municipality, fold, sort_key
 
 
@@ -64,14 +65,9 @@ class RegionIndex:
             region.initiatives.sort(key=lambda e: fold(e.record.title.first))
 
     def initiative_regions(self, entry: Entry) -> list[str]:
-        """The regions an initiative counts in: its own, then those of its municipalities."""
-        record = entry.record
-        codes = [record.labour_market_region]
-        for name in record.municipalities:
-            code = self.region_by_cbs.get(self.catalog.places.by_name[name].region)
-            if code and code not in codes:
-                codes.append(code)
-        return codes
+        """The regions an initiative counts in: its own, then those of its municipalities (the rule
+        the region filters use too, `records/kinds/initiatives.py`)."""
+        return counted_regions(entry, self.catalog)
 
     def network_area(self, entry: Entry) -> tuple[list[str], list[str]]:
         """(CBS codes of provinces, CBS codes of regions): what its outline encloses: its regions, or

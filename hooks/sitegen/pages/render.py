@@ -25,7 +25,7 @@ from ..records.kinds import KINDS, record_path
 from ..records.places import CLASSIFICATION_YEAR
 from ..records.schema import Markdown, Text
 from ..site import LANGUAGE_CODES, OVERRIDES_DIR, language, region_path, root_of
-from . import news, region_map, subsidy_chart
+from . import lookup, news, region_map, subsidy_chart
 from .editing import RecordLinks
 from .facets import OVERVIEW_FACETS, SEARCH_FACETS, Facet
 from .formats import format_date, format_figure, format_number
@@ -276,6 +276,7 @@ class _Helpers:
             "mailto": mailto,
             "pdf_size_slot": PDF_SIZE_SLOT,
             "region_map": self.region_map,
+            "finder_texts": lambda: lookup.finder_texts(self.strings),
             "subsidy_bars": lambda: subsidy_chart.subsidy_bars(self.catalog),
             "described_initiatives": lambda: subsidy_chart.described_initiatives(self.catalog),
             "count_initiatives": lambda count: region_map.count_text(self.strings, "initiatives", count),

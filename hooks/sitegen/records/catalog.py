@@ -23,6 +23,7 @@ from .caches import per_build
 from .duo import DUO_DIR, TABLE_FILE, DuoDataError, Location, load_duo
 from .duplicates import find_duplicates
 from .fields import model_at
+from .i18n import vocabulary_label
 from .kinds import KINDS, RecordKind, unknown_message
 from .messages import Message, message, table
 from .places import GEO_DIR, GeoDataError, Places, load_places, vocabulary_problems
@@ -37,6 +38,7 @@ from .schema import (
     is_valid_id,
 )
 from .strict_yaml import YamlProblem, load_file, positions
+from .workflow_commands import annotation
 
 VOCABULARIES_FILE = "vocabularies.yml"
 KEY_FIGURES_FILE = "key-figures.yml"
@@ -70,8 +72,7 @@ class RecordError:
     def github_annotation(self, lang: str | None = None) -> str:
         """GitHub Actions workflow command that shows the problem on the line in the pull request."""
         said = (self.field + ": " if self.field else "") + self.message.text(lang)
-        said = said.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{said}"
+        return annotation(self.severity, said, str(self.path), self.line, self.column)
 
 
 def in_order(errors: list[RecordError]) -> list[RecordError]:
@@ -171,7 +172,7 @@ class Catalog:
         return [self.entries[kind][record_id] for record_id in ids]
 
     def label(self, vocabulary: str, code: str, lang: str) -> str:
-        return getattr(self.vocabularies, vocabulary)[code].label(lang)
+        return vocabulary_label(getattr(self.vocabularies, vocabulary)[code], lang)
 
 
 # Helpers ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .fields import SchemaField, all_fields, example_value
-from .i18n import Strings
+from .i18n import Strings, vocabulary_label
 from .schema import Vocabularies
 
 _EXAMPLE_TEXT_LENGTH = 48
@@ -53,7 +53,7 @@ def field_rows(kind: str, lang: str, vocabularies: Vocabularies, records: list[A
         if doc.kind == "code":
             provisional = " " + strings.t("field-docs-provisional")
             codes = [
-                (code, entry.label(lang) + (provisional if entry.provisional else ""))
+                (code, vocabulary_label(entry, lang) + (provisional if entry.provisional else ""))
                 for code, entry in getattr(vocabularies, doc.vocabulary).items()
             ]
         elif doc.kind == "choice":

@@ -41,6 +41,12 @@ def _kind_key(key: str, kind: str) -> str:
     return f"{key.removesuffix(plural)}-{kind}{plural}"
 
 
+def vocabulary_label(entry: VocabularyEntry, lang: str) -> str:
+    """A vocabulary code's label as pages show it. A numbered code says that the number is its
+    source's ("Thema 2: …"), so that a list without a 1 does not read as a list cut short."""
+    return entry.label(lang, numbered=_strings()["ui"]["theme-numbered"].label(lang))
+
+
 class Strings:
     """The interface text of one language."""
 

@@ -4,7 +4,9 @@ other names people use for them.
 `content/geo/gemeenten-regios-2026.csv` (CBS "Gebieden in Nederland 2026") lists all 342
 municipalities with their CBS code (`GM0518`), name (`'s-Gravenhage`), province (`PV28`) and
 labour-market region (`AM21`). `content/geo/gemeente-aliassen.yml` adds other names by CBS code
-("Den Haag", Frisian and Dutch forms, merged former municipalities).
+("Den Haag", Frisian and Dutch forms); `content/geo/gemeenten-opgeheven-2015-2026.csv` the former
+municipalities merged into them since 2015 (CBS), so "Weesp" names Amsterdam and "Haaren", split
+four ways, names each of its successors.
 
 One rule compares names everywhere (records, the look-up box in the browser, the tests): `fold`
 drops accents, case, and everything that is not a letter or digit, so "Súdwest-Fryslân",
@@ -21,6 +23,7 @@ any other coded field.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import difflib
 import re
 import unicodedata
@@ -34,6 +37,8 @@ from .strict_yaml import load_file
 GEO_DIR = "geo"
 TABLE_FILE = "gemeenten-regios-2026.csv"
 ALIASES_FILE = "gemeente-aliassen.yml"
+FORMER_FILE = "gemeenten-opgeheven-2015-2026.csv"
+FORMER_COLUMNS = ("gemeente_code", "gemeente_naam", "opgeheven_per", "opvolger_code")
 CLASSIFICATION_YEAR = 2026
 """The year of the CBS classification of municipalities into provinces and regions."""
 TABLE_COLUMNS = (
@@ -80,6 +85,7 @@ class Municipality:
     province: str  # PV28
     region: str  # AM21
     aliases: tuple[str, ...] = ()
+    former: tuple[tuple[str, int], ...] = ()  # (name, year it ended) of municipalities merged into it
 
     @property
     def anchor(self) -> str:
@@ -105,6 +111,7 @@ class Places:
     def __post_init__(self) -> None:
         for municipality in self.municipalities.values():
             names = {municipality.name, municipality.short_name, *municipality.aliases}
+            names.update(name for name, _ in municipality.former)
             for key in {fold(name) for name in names}:
                 self._keys.setdefault(key, []).append(municipality.code)
         self.by_name = {municipality.name: municipality for municipality in self.municipalities.values()}
@@ -214,6 +221,7 @@ def load_places(content: Path) -> Places:
             municipalities[code] = Municipality(
                 code, municipality.name, municipality.province, municipality.region, tuple(names)
             )
+    _add_former(folder, municipalities)
     places = Places(municipalities, provinces, regions, folder)
     names = {fold(m.name): m.code for m in municipalities.values()}
     for municipality in municipalities.values():
@@ -225,6 +233,27 @@ def load_places(content: Path) -> Places:
                     "an alias names one municipality"
                 )
     return places
+
+
+def _add_former(folder: Path, municipalities: dict[str, Municipality]) -> None:
+    """Give each municipality the names of the former municipalities merged into it (CBS)."""
+    path = folder / FORMER_FILE
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        if tuple(reader.fieldnames or ()) != FORMER_COLUMNS:
+            raise GeoDataError(f"{FORMER_FILE}: the columns must be {', '.join(FORMER_COLUMNS)}")
+        for row in reader:
+            code, name = row["opvolger_code"], row["gemeente_naam"]
+            if code not in municipalities or row["gemeente_code"] in municipalities:
+                raise GeoDataError(
+                    f"{FORMER_FILE}: line {reader.line_num}: '{name}' must be a former municipality "
+                    f"merged into a municipality of {TABLE_FILE}"
+                )
+            municipality = municipalities[code]
+            former = (*municipality.former, (name, int(row["opgeheven_per"][:4])))
+            municipalities[code] = dataclasses.replace(municipality, former=former)
 
 
 def vocabulary_problems(places: Places, vocabularies) -> list[tuple[tuple, Message]]:

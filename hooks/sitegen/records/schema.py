@@ -268,6 +268,11 @@ class Source(Strict):
         "shown in the page's language.",
     )
     read: Date = Field(description="The day it was read (YYYY-MM-DD).")
+    lang: Annotated[str, Field(pattern=r"^[a-z]{2}$", examples=["en"])] = Field(
+        DEFAULT_LANGUAGE.code,
+        description="The language of its title and text, as a two-letter code (nl, en, de); "
+        "Dutch when left out. A page in another language marks the title as such.",
+    )
 
 
 PERSONAL = {"x-personal": True}
@@ -648,12 +653,12 @@ class KeyFigureGroup(Strict):
 
 
 class _Labelled(Strict):
-    def label(self, lang: str) -> str:
-        """The label as pages show it: `2. Aansluitende onderwijsprogramma's`,
-        `Techniek en gebouwde omgeving (T)`."""
+    def label(self, lang: str, numbered: str = "{number}. {text}") -> str:
+        """The label as pages show it: `Thema 2: Aansluitende onderwijsprogramma's` (with the
+        `numbered` form that `i18n.vocabulary_label` passes), `Techniek en gebouwde omgeving (T)`."""
         text = getattr(self, lang)
         if self.number is not None:
-            text = f"{self.number}. {text}"
+            text = numbered.format(number=self.number, text=text)
         if self.abbreviation is not None:
             text = f"{text} ({self.abbreviation})"
         return text

@@ -1,28 +1,34 @@
 /*
  * The navigation drawer of narrow screens, by keyboard.
  *
- * Material opens its drawer with a hidden checkbox (#__drawer) and a label in the header; the label
- * is a button in the Tab order (partials/header.html) and this script gives it a button's keys:
- * Enter or Space opens and closes the drawer, and opening it moves the focus to the drawer's first
- * link. Escape closes the drawer and returns to the button; so does moving the focus out of it. The
- * button's aria-expanded follows the drawer. While closed, the drawer takes no focus at all
- * (site.css: `visibility: hidden`). Without JavaScript the label still opens it by mouse or touch.
+ * Material opens its drawer with a hidden checkbox (#__drawer) and a label in the header. HTML
+ * allows neither a role nor aria-* on a label of a control, so the header also holds a real button
+ * (partials/header.html), hidden until this script swaps it in for the label. The button opens and
+ * closes the drawer (Enter and Space are a button's own keys); opened by keyboard, the drawer gets
+ * the focus on its first link. Escape closes the drawer and returns to the button; so does moving
+ * the focus out of it. The button's aria-expanded follows the drawer. While closed, the drawer
+ * takes no focus at all (site.css: `visibility: hidden`). Without JavaScript the label stays and
+ * opens the drawer by mouse or touch.
  */
 (function () {
   "use strict";
 
   var toggle = document.getElementById("__drawer");
+  var label = document.querySelector("[data-vh-drawer-label]");
   var button = document.querySelector("[data-vh-drawer-button]");
   var drawer = document.querySelector(".md-sidebar--primary");
-  if (!toggle || !button || !drawer) return;
+  if (!toggle || !label || !button || !drawer) return;
+
+  label.hidden = true;
+  button.hidden = false;
 
   function sync() {
     button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
   }
 
-  // Through the label, as a tap would: the checkbox changes and Material sees its change event.
+  // Through the checkbox, as a tap on the label would: Material sees its change event.
   function setOpen(open) {
-    if (toggle.checked !== open) button.click();
+    if (toggle.checked !== open) toggle.click();
     sync();
   }
 
@@ -37,12 +43,9 @@
     return null;
   }
 
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    event.stopPropagation(); // Material clicks a focused label on Enter too: the drawer would not move
+  button.addEventListener("click", function (event) {
     setOpen(!toggle.checked);
-    if (toggle.checked) {
+    if (toggle.checked && event.detail === 0) { // by keyboard (a pointer's click counts its clicks)
       var first = firstStop();
       if (first) first.focus();
     }

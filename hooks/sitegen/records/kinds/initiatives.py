@@ -5,7 +5,21 @@ from __future__ import annotations
 from ..messages import message
 from ..schema import Initiative
 from ..school_names import school_names
-from . import Link, RecordKind
+from . import Derived, Link, RecordKind
+
+
+def counted_regions(entry, catalog) -> list[str]:
+    """The labour-market regions an initiative counts in, on the map and in the region filters alike:
+    its own `labour_market_region`, then the region of each of its `municipalities` (an initiative
+    that spans two regions counts in both)."""
+    record = entry.record
+    region_by_cbs = {item.cbs_code: code for code, item in catalog.vocabularies.labour_market_regions.items()}
+    codes = [record.labour_market_region]
+    for name in record.municipalities:
+        code = region_by_cbs.get(catalog.places.by_name[name].region)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
 
 
 def _no_parent_cycle(entry, entries):
@@ -68,9 +82,10 @@ KIND = RecordKind(
     title_field="title",
     links=(Link("networks", "networks", back="initiatives"), Link("parent", "initiatives", back="parts")),
     rules=(_no_parent_cycle, _schools_are_known),
-    overview_facets=("region=labour_market_region", "province=provinces", "sector=sectors", "theme=themes",
+    derived={"labour_market_regions": Derived(counted_regions, vocabulary="labour_market_regions")},
+    overview_facets=("region=labour_market_regions", "province=provinces", "sector=sectors", "theme=themes",
                      "party=parties", "round=subsidy_rounds", "year=start_year"),
-    search_facets=("region=labour_market_region", "province=provinces", "sector=sectors", "theme=themes",
+    search_facets=("region=labour_market_regions", "province=provinces", "sector=sectors", "theme=themes",
                    "party=parties", "round=subsidy_rounds", "year=start_year", "network=networks"),
     json_ld=_json_ld,
     duplicate_fields=("dossier_numbers",),
