@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # MESSAGES=en: the record checks speak English (default: Dutch), in `make check`, `build` and `serve`.
 RUN := NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(if $(MESSAGES),SITEGEN_MESSAGES=$(MESSAGES))
 
-.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative new-activity new-school docs-fields benchmark lint test test-quick test-deps clean
+.PHONY: serve serve-en build build-deps check schemas translations new-network new-initiative new-activity new-school docs-fields benchmark audit lint test test-quick test-deps clean
 
 # constraints.txt pins every package, dependencies of dependencies included.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
@@ -66,6 +66,11 @@ node_modules/.installed: package.json package-lock.json
 
 benchmark: test-deps  ## build the real content and 5,000 synthetic initiatives; print the figures against the budgets
 	$(RUN) $(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
+
+# Uses site/ as it is (builds it only when there is none): run `make build` after a change first.
+audit: test-deps  ## Lighthouse's phone profile over every page type of site/, served compressed (AUDIT_ARGS="--runs 1")
+	test -f site/index.html || $(MAKE) --no-print-directory build
+	$(RUN) $(BIN)/python tools/audit.py $(AUDIT_ARGS)
 
 test-deps: $(BIN)/.installed-test
 	bash tools/install-system-packages.sh
