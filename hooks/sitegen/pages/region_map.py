@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..records.caches import per_build
 from ..records.catalog import Catalog, Entry
 from ..records.i18n import Strings
 from ..records.places import CLASSIFICATION_YEAR, fold
@@ -99,6 +100,14 @@ class MapShapes:
     neighbours: dict[str, set[str]]  # CBS code -> the CBS codes of the regions that border it
 
 
+@per_build(maxsize=4)
+def _region_geometry(folder: str, scale: tuple[float, float]) -> tuple[dict, dict]:
+    """Where each region's number stands, and which regions border it: the boundaries' alone (not
+    the records'), so worked out once per build and boundary file."""
+    layer = load_layer(folder, REGIONS_FILE, *scale)
+    return {code: layer.label_point(code) for code in layer.areas}, layer.neighbours()
+
+
 def map_shapes(catalog: Catalog) -> MapShapes:
     shapes = catalog.__dict__.get(_SHAPES_ATTRIBUTE)
     if shapes is None:
@@ -109,8 +118,8 @@ def map_shapes(catalog: Catalog) -> MapShapes:
         shapes = catalog.__dict__[_SHAPES_ATTRIBUTE] = MapShapes(
             regions=regions_layer,
             outline=network_outline(region_index(catalog), active, regions_layer, provinces_layer),
-            label_points={code: regions_layer.label_point(code) for code in regions_layer.areas},
-            neighbours=regions_layer.neighbours(),
+            label_points=_region_geometry(str(catalog.places.folder), MAP_SCALE)[0],
+            neighbours=_region_geometry(str(catalog.places.folder), MAP_SCALE)[1],
         )
     return shapes
 
