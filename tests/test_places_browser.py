@@ -26,8 +26,7 @@ BOX = "#vh-finder-input"
 def type_in_the_box(page, text: str) -> None:
     box = page.locator(BOX)
     box.click()
-    box.fill("")
-    box.press_sequentially(text, delay=20)
+    box.fill(text)  # at once, as a paste does; the keyboard tests below type key by key
     page.wait_for_selector("#vh-finder-list:not([hidden])")
 
 
@@ -176,6 +175,21 @@ PHONE_ANSWERS = {
         "(you are here)",
     ),
 }
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (360, 640)])
+def test_the_look_up_stays_in_the_first_screen_when_the_site_s_font_is_late(
+    page_at, real_url, prefix, width, height
+):
+    """`font-display: optional` draws the page in the fallback font when the site's font is late (a
+    slow phone), and the fallback's lines are longer: the box must fit the first screen in both."""
+    page = page_at(width, height)
+    page.route("**/*.woff2", lambda route: route.abort())  # routing also bypasses the cache
+    page.goto(real_url + prefix)
+    page.wait_for_selector(f"{BOX}:visible")
+    assert page.evaluate("[...document.fonts].every((font) => font.status !== 'loaded')")
+    assert in_view(page, BOX)
 
 
 @pytest.mark.parametrize(("prefix", "width", "height"), [("", 320, 568), ("", 360, 640), ("en/", 320, 568)])
