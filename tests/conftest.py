@@ -47,6 +47,8 @@ RECORD_FILES = sorted(
     path for kind in KINDS.values() for path in (ROOT / kind.folder).glob("*.yml")
 )
 """The project's own record files, every kind (not the vocabularies, key figures or geodata)."""
+HOSTILE_NETWORK = FIXTURES / "hostile-network.yml"
+"""A network record whose every text is markup, script or a local file's address (`public_site`)."""
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 STATIC_SERVER = Path(__file__).resolve().parent / "static_server.py"
 WITHOUT_PDF = [(name, step) for name, step in POST_BUILD_STEPS if "PDF" not in name]
@@ -87,7 +89,7 @@ def run_cli(project: Path, *args: str, **env: str) -> subprocess.CompletedProces
 # (marker `site`), as it leaves out the browser tests (marker `browser`).
 SITE_FIXTURES = {
     "real_served", "fixture_served", "real_site", "fixture_site", "real_url", "fixture_url", "fixture_port",
-    "hostile_site", "public_site", "synthetic_url", "subpath_url", "preview", "verbose_preview", "rebuild",
+    "public_site", "synthetic_url", "subpath_url", "preview", "verbose_preview", "rebuild",
 }
 
 
@@ -263,6 +265,22 @@ def real_served(tmp_path_factory) -> Served:
 @pytest.fixture(scope="session")
 def fixture_served(tmp_path_factory) -> Served:
     return built_once(tmp_path_factory, "fixture", _build_project(FIXTURES / "content"))
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory) -> Path:
+    """The fixture records and a network whose every text is markup, script or a local file's
+    address (`HOSTILE_NETWORK`), built as `make build` builds them: for the public address (no
+    SITE_URL), with every post-build step."""
+
+    def build(folder, url):  # for the public address, whatever address serves it
+        project = copy_project(folder / "project", FIXTURES / "content")
+        (project / "content" / "networks" / "vijandig.yml").write_bytes(HOSTILE_NETWORK.read_bytes())
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delenv("SITE_URL", raising=False)
+            return build_site(project)
+
+    return built_once(tmp_path_factory, "public", build).site
 
 
 @pytest.fixture(scope="session")

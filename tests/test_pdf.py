@@ -1,7 +1,8 @@
 """The focus report's PDFs, as a reader's tools see them: pdfinfo, pdffonts, pdftotext, pdfdetach.
 
-The real content's PDFs come from the session's complete build; the hostile case builds the
-fixture records plus one network whose every text is markup, script or a local file's address.
+The real content's PDFs come from the session's complete build; the hostile case reads the public
+site's (conftest.py, `public_site`), whose records include a network whose every text is markup,
+script or a local file's address.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from conftest import FIXTURES, ROOT, built_once, copy_project, pdf_text
-from sitegen.outputs.build import build_site
+from conftest import ROOT, pdf_text
 from sitegen.outputs.pdf import allows, site_fetcher
 from sitegen.pages.focus_report import build_report
 from sitegen.pages.formats import format_size
@@ -24,28 +24,6 @@ from sitegen.site import LANGUAGE_CODES, LANGUAGES, language
 
 PDFS = {"nl": "focus/focusrapport.pdf", "en": "en/focus/focus-report.pdf"}
 TITLES = {"nl": "Focusrapport: Regionale VO-HO netwerken", "en": "Focus report: Regional VO-HO networks"}
-
-HOSTILE_NETWORK = """\
-name: "Vijandig <script>alert('naam')</script> netwerk"
-region: {nl: "<img src=file:///etc/passwd>Regio", en: "<link rel=attachment href=file:///etc/passwd>Region"}
-provinces: [zuid-holland]
-status: active
-summary:
-  nl: "<a rel=\\"attachment\\" href=\\"file:///etc/passwd\\">bijlage</a> en <script>alert(1)</script>"
-  en: "<iframe src=\\"https://example.org/\\"></iframe> summary"
-description:
-  nl: |
-    <a rel="attachment" href="file:///etc/passwd">passwd</a>
-    <img src="file:///etc/passwd"> <img src="https://example.org/pixel.png">
-  en: "<style>@import url(file:///etc/passwd);</style> text"
-partners:
-  universities: ["<script>alert('uni')</script>"]
-  other: ["<object data=\\"file:///etc/passwd\\"></object>"]
-website: https://example.org/vijandig
-sources: [{title: "<script>alert('bron')</script>", url: "https://example.org/bron", read: 2026-11-01}]
-last_verified: 2026-11-01
-"""
-
 
 def run(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -72,16 +50,6 @@ def inflated(pdf: Path) -> bytes:
 
 def embedded_files(pdf: Path) -> str:
     return run("pdfdetach", "-list", str(pdf))
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    def build(folder, url):
-        project = copy_project(folder / "project", FIXTURES / "content")
-        (project / "content" / "networks" / "vijandig.yml").write_text(HOSTILE_NETWORK, encoding="utf-8")
-        return build_site(project)
-
-    return built_once(tmp_path_factory, "hostile-pdf", build).site
 
 
 # The real content ------------------------------------------------------------------------------
@@ -162,8 +130,8 @@ def test_pdf_links_point_at_the_site_or_at_https_only(real_site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGE_CODES)
-def test_hostile_record_text_is_printed_as_text_and_embeds_no_local_file(hostile_site, lang):
-    pdf = hostile_site / PDFS[lang]
+def test_hostile_record_text_is_printed_as_text_and_embeds_no_local_file(public_site, lang):
+    pdf = public_site / PDFS[lang]
     text = pdf_text(pdf)
     assert "Vijandig <script>alert('naam')</script> netwerk" in text
     assert "<script>alert('uni')</script>" in text

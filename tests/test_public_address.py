@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from conftest import FIXTURES, ROOT, built_once, copy_project, pdf_text
-from sitegen.outputs.build import build_site
+from conftest import ROOT, pdf_text
 from test_pdf import inflated
 
 LOOPBACK = re.compile(r"127\.0\.0\.1|localhost|\[::1\]|0\.0\.0\.0", re.I)
@@ -21,19 +19,6 @@ PUBLIC = re.search(
     r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
 ).group(1)
 TEXT_FILES = {".html", ".xml", ".json", ".csv", ".txt", ".js", ".css"}
-
-
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory) -> Path:
-    """The fixture records built as `make build` builds them: no SITE_URL given."""
-
-    def build(folder, url):  # for the public address, whatever address serves it
-        project = copy_project(folder / "project", FIXTURES / "content")
-        with pytest.MonkeyPatch.context() as patch:
-            patch.delenv("SITE_URL", raising=False)
-            return build_site(project)
-
-    return built_once(tmp_path_factory, "public", build).site
 
 
 def test_the_public_address_is_a_real_https_address():

@@ -13,7 +13,10 @@ from sitegen.site import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [320, 360, 1280]
+WIDTHS = [320, 1280]
+"""The narrowest phone and a desktop. A phone of 360 px has the layout of one of 320 px (the first
+breakpoint, Material's and the site's, is 30em: 480 px) with more room on each line, so what fits
+at 320 px fits there too; only the page titles, which grow with the window, are measured at both."""
 NARROW = 44.984375 * 16
 """Below this width (Material's phone breakpoint, in CSS pixels) each row of an overview is a card."""
 OVERVIEWS = [
@@ -135,7 +138,7 @@ def test_page_titles_never_break_inside_a_word_on_phones(page_at, real_url, widt
 TABLE_PAGES = ["", "en/", "regios/", "open-data/", "en/open-data/"]
 
 
-@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("width", [320])
 def test_other_tables_keep_names_whole_and_the_page_from_scrolling_sideways(page_at, real_url, width):
     page = page_at(width)
     for path in TABLE_PAGES:
