@@ -134,6 +134,19 @@ def test_page_titles_never_break_inside_a_word_on_phones(page_at, real_url, widt
         assert page.locator(".md-typeset h1").evaluate_all(_WORDS_BROKEN_INSIDE) == [], path
 
 
+def test_page_titles_fit_a_phone_in_the_fallback_font_too(page_at, real_url):
+    """`font-display: optional` draws a page in the fallback font for good when the site's font
+    comes late, as on a slow phone; its words are wider (DejaVu Sans here, Roboto on Android), and
+    the titles still fit: no word broken, no page scrolling sideways."""
+    page = page_at(320)
+    page.route("**/*.woff2", lambda route: route.abort())  # routing also bypasses the cache
+    for path in TITLE_PAGES:
+        page.goto(real_url + path)
+        assert page.evaluate("[...document.fonts].every((font) => font.status !== 'loaded')"), path
+        assert page.locator(".md-typeset h1").evaluate_all(_WORDS_BROKEN_INSIDE) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
 # Pages with other tables: the map's table (home, regions) and the open-data files and fields.
 TABLE_PAGES = ["", "en/", "regios/", "open-data/", "en/open-data/"]
 
