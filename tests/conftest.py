@@ -5,8 +5,8 @@ the project, and headless Debian Chromium driven by Playwright.
 The suite runs in parallel (pytest-xdist, `make test`). A built site is built once per test run, by
 whichever worker needs it first, into a folder all workers share, and served by a server process of
 its own (`tests/static_server.py`) that lives as long as the run (`built_once`); tests only read from
-it. Browser contexts are shared by the tests of one module (`contexts`); each test gets a page of its
-own.
+it. Browser contexts are shared by the tests of one module (`contexts`), and so are their pages: a
+test gets a page a test before it left unchanged, on a blank document (`_new_page`, `_release`).
 """
 
 from __future__ import annotations
@@ -431,6 +431,9 @@ def contexts(browser):
                     pytest.fail("axe-core is missing: `make test` installs it from package-lock.json")
                 context.add_init_script(path=str(AXE))
             _keep_a_renderer(context)
+            context.idle_pages = []
+            new_cdp_session = context.new_cdp_session
+            context.new_cdp_session = lambda page: (setattr(page, "changed", True), new_cdp_session(page))[1]
             made[key] = context
         return made[key]
 
@@ -449,20 +452,69 @@ def _keep_a_renderer(context) -> None:
     anchor.goto("http://127.0.0.1:9/")
 
 
+# What a test may change on its page beyond what it loads into it: a page it changed is closed after
+# it, every other page goes back to its context for the next test (`_new_page`, `_release`).
+_PAGE_CHANGES = (
+    "on", "once", "route", "route_from_har", "route_web_socket", "emulate_media", "expose_function",
+    "expose_binding", "add_init_script", "set_extra_http_headers", "add_locator_handler",
+)
+
+
 def _new_page(context, width: int = 1280, height: int = 720):
-    page = context.new_page()
+    """A page of `context` in a window `width` x `height`: one a test before left unchanged (a new
+    page costs the browser more than a test's own page load), else a new one."""
+    idle = context.idle_pages
+    page = idle.pop() if idle else _open_page(context)
     page.set_viewport_size({"width": width, "height": height})
+    return page
+
+
+def _open_page(context):
+    page = context.new_page()
     page.foreign_requests = []
     page.dialogs = []
+    page.in_flight = set()
+    page.changed = False
     page.on("request", lambda request: page.foreign_requests.append(request.url)
-            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.csp_violations = lambda: page.evaluate("window.__vhCspViolations || []")
-    page.in_flight = set()
     page.on("request", lambda request: page.in_flight.add(request))
     page.on("requestfinished", lambda request: page.in_flight.discard(request))
     page.on("requestfailed", lambda request: page.in_flight.discard(request))
+    for name in _PAGE_CHANGES:
+        setattr(page, name, _marks_changed(page, getattr(page, name)))
     return page
+
+
+def _marks_changed(page, method):
+    def changing(*args, **kwargs):
+        page.changed = True
+        return method(*args, **kwargs)
+
+    return changing
+
+
+def _release(page) -> None:
+    """After a test: a page the test left unchanged goes back to its context, on a blank document,
+    with the pointer in the window's corner and nothing recorded; any other is closed."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    if page.is_closed():
+        return
+    if not page.changed:
+        try:
+            page.goto("about:blank")
+            page.mouse.move(0, 0)
+        except PlaywrightError:  # the test left the page unable to go on
+            page.changed = True
+    if page.changed:
+        page.close()
+        return
+    page.foreign_requests.clear()
+    page.dialogs.clear()
+    page.in_flight.clear()
+    page.context.idle_pages.append(page)
 
 
 def settle(page, quiet_frames: int = 5, seconds: float = 30) -> None:
@@ -484,7 +536,7 @@ def page(contexts):
     every Content-Security-Policy violation (`page.csp_violations()`)."""
     page = _new_page(contexts())
     yield page
-    page.close()
+    _release(page)
 
 
 @pytest.fixture
@@ -499,7 +551,7 @@ def page_at(contexts):
 
     yield make
     for page in pages:
-        page.close()
+        _release(page)
 
 
 @pytest.fixture
