@@ -6,7 +6,7 @@ The suite runs in parallel (pytest-xdist, `make test`). A built site is built on
 whichever worker needs it first, into a folder all workers share, and served by a server process of
 its own (`tests/static_server.py`) that lives as long as the run (`built_once`); tests only read from
 it. Browser contexts are shared by the tests of one module (`contexts`), and so are their pages: a
-test gets a page a test before it left unchanged, on a blank document (`_new_page`, `_release`).
+test gets a page a test before it left unchanged, on a blank document (`take_page`, `give_back`).
 """
 
 from __future__ import annotations
@@ -453,14 +453,14 @@ def _keep_a_renderer(context) -> None:
 
 
 # What a test may change on its page beyond what it loads into it: a page it changed is closed after
-# it, every other page goes back to its context for the next test (`_new_page`, `_release`).
+# it, every other page goes back to its context for the next test (`take_page`, `give_back`).
 _PAGE_CHANGES = (
     "on", "once", "route", "route_from_har", "route_web_socket", "emulate_media", "expose_function",
     "expose_binding", "add_init_script", "set_extra_http_headers", "add_locator_handler",
 )
 
 
-def _new_page(context, width: int = 1280, height: int = 720):
+def take_page(context, width: int = 1280, height: int = 720):
     """A page of `context` in a window `width` x `height`: one a test before left unchanged (a new
     page costs the browser more than a test's own page load), else a new one."""
     idle = context.idle_pages
@@ -495,7 +495,7 @@ def _marks_changed(page, method):
     return changing
 
 
-def _release(page) -> None:
+def give_back(page) -> None:
     """After a test: a page the test left unchanged goes back to its context, on a blank document,
     with the pointer in the window's corner and nothing recorded; any other is closed."""
     from playwright.sync_api import Error as PlaywrightError
@@ -534,9 +534,9 @@ def settle(page, quiet_frames: int = 5, seconds: float = 30) -> None:
 def page(contexts):
     """A new browser page (1280 x 720) that records every request to another host, every dialog and
     every Content-Security-Policy violation (`page.csp_violations()`)."""
-    page = _new_page(contexts())
+    page = take_page(contexts())
     yield page
-    _release(page)
+    give_back(page)
 
 
 @pytest.fixture
@@ -546,12 +546,12 @@ def page_at(contexts):
     pages = []
 
     def make(width: int, height: int = 800, **options):
-        pages.append(_new_page(contexts(**options), width, height))
+        pages.append(take_page(contexts(**options), width, height))
         return pages[-1]
 
     yield make
     for page in pages:
-        _release(page)
+        give_back(page)
 
 
 @pytest.fixture

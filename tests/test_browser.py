@@ -1,4 +1,5 @@
-"""The built site in headless Chromium: the language switch, and nothing loaded from elsewhere."""
+"""The built site in headless Chromium: the language switch, nothing loaded from elsewhere, and the
+reuse of pages from test to test."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import read_page, settle
+from conftest import give_back, read_page, settle, take_page
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +98,21 @@ def test_skip_link_is_the_first_tab_stop_on_record_pages(page, fixture_url):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.className")
     assert "md-skip" in focused
+
+
+def test_a_page_goes_to_the_next_test_blank_and_a_changed_one_not_at_all(contexts, fixture_url):
+    """The pages of a module's context are reused (conftest.py): the next test gets a blank document
+    with nothing recorded, never a page whose listeners, routes or media a test changed."""
+    context = contexts(locale="nl-NL")  # a context of this test's own
+    page = take_page(context, 360, 640)
+    page.goto(fixture_url + "netwerken/alpha/")
+    page.evaluate("window.leftBehind = true")
+    page.dialogs.append("a dialog")
+    give_back(page)
+    again = take_page(context)
+    assert again is page and again.url == "about:blank" and again.dialogs == []
+    assert again.evaluate("window.leftBehind") is None
+    assert again.viewport_size == {"width": 1280, "height": 720}
+    again.emulate_media(media="print")
+    give_back(again)
+    assert again.is_closed() and take_page(context) is not again
