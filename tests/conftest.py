@@ -432,8 +432,7 @@ def contexts(browser):
                 context.add_init_script(path=str(AXE))
             _keep_a_renderer(context)
             context.idle_pages = []
-            new_cdp_session = context.new_cdp_session
-            context.new_cdp_session = lambda page: (setattr(page, "changed", True), new_cdp_session(page))[1]
+            context.new_cdp_session = _marks_changed(context.new_cdp_session)  # of the page it is given
             made[key] = context
         return made[key]
 
@@ -483,13 +482,15 @@ def _open_page(context):
     page.on("requestfinished", lambda request: page.in_flight.discard(request))
     page.on("requestfailed", lambda request: page.in_flight.discard(request))
     for name in _PAGE_CHANGES:
-        setattr(page, name, _marks_changed(page, getattr(page, name)))
+        setattr(page, name, _marks_changed(getattr(page, name), page))
     return page
 
 
-def _marks_changed(page, method):
+def _marks_changed(method, page=None):
+    """`method`, marking the page it changes (`page`, or else its first argument) as changed."""
+
     def changing(*args, **kwargs):
-        page.changed = True
+        (page or args[0]).changed = True
         return method(*args, **kwargs)
 
     return changing
@@ -532,8 +533,9 @@ def settle(page, quiet_frames: int = 5, seconds: float = 30) -> None:
 
 @pytest.fixture
 def page(contexts):
-    """A new browser page (1280 x 720) that records every request to another host, every dialog and
-    every Content-Security-Policy violation (`page.csp_violations()`)."""
+    """A browser page (1280 x 720) on a blank document, new or left unchanged by an earlier test
+    (`take_page`), that records every request to another host, every dialog and every
+    Content-Security-Policy violation (`page.csp_violations()`)."""
     page = take_page(contexts())
     yield page
     give_back(page)
@@ -541,7 +543,7 @@ def page(contexts):
 
 @pytest.fixture
 def page_at(contexts):
-    """`page_at(width, height=800, **options)`: a new page as `page`, in a window `width` CSS pixels
+    """`page_at(width, height=800, **options)`: a page as `page`, in a window `width` CSS pixels
     wide, in the module's context with those options (`java_script_enabled=False`, `bypass_csp=True`)."""
     pages = []
 
