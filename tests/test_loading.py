@@ -1,7 +1,8 @@
 """How the pages load, for a fast first screen on a phone (`make audit` measures the result): no
 script holds up the first paint, the print styles wait for printing, the body font is preloaded,
 and what the scripts bring to life (the filters, the place finder, the search box) has its place
-in the first layout, so nothing moves when the scripts have run."""
+in the first layout, so nothing moves when the scripts have run; each script comes once, where it
+is used."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ def test_no_script_or_screen_style_waits_for_more_than_the_page(real_site, path)
     assert [(attrs["as"], "crossorigin" in attrs) for attrs in preloads] == [("font", True)]
     head = html[: html.index("</head>")]  # Material's class for "scripts run" before the body draws
     assert '<script>document.documentElement.classList.replace("no-js", "js")</script>' in head
+
+
+def test_each_script_is_loaded_once_and_only_where_the_page_uses_it(real_site):
+    """No page asks twice for one script (a page shows the map's table and an overview together),
+    and the table roles' script comes only with a table shown as cards."""
+    for path in real_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        elements = ParsedPage(html).elements
+        sources = [attrs["src"] for tag, attrs in elements if tag == "script" and attrs.get("src")]
+        assert len(sources) == len(set(sources)), path
+        uses_cards = "vh-table--cards" in html
+        assert any(src.endswith("/table-roles.js") for src in sources) == uses_cards, path
 
 
 # The top of every block of the article, from the top of the page.

@@ -112,14 +112,15 @@ def map_shapes(catalog: Catalog) -> MapShapes:
     shapes = catalog.__dict__.get(_SHAPES_ATTRIBUTE)
     if shapes is None:
         regions_layer, provinces_layer = _layers(catalog, MAP_SCALE)
+        label_points, bordering = _region_geometry(str(catalog.places.folder), MAP_SCALE)
         active = [
             entry for entry in catalog.entries.get("networks", {}).values() if entry.record.status == "active"
         ]
         shapes = catalog.__dict__[_SHAPES_ATTRIBUTE] = MapShapes(
             regions=regions_layer,
             outline=network_outline(region_index(catalog), active, regions_layer, provinces_layer),
-            label_points=_region_geometry(str(catalog.places.folder), MAP_SCALE)[0],
-            neighbours=_region_geometry(str(catalog.places.folder), MAP_SCALE)[1],
+            label_points=label_points,
+            neighbours=bordering,
         )
     return shapes
 
