@@ -1,8 +1,7 @@
 """How the pages load, for a fast first screen on a phone (`make audit` measures the result): no
-script holds up the first paint, the print styles wait for printing, the body font is preloaded,
-and what the scripts bring to life (the filters, the place finder, the search box) has its place
-in the first layout, so nothing moves when the scripts have run; each script comes once, where it
-is used."""
+script or font holds up the first paint, the print styles wait for printing, and what the scripts
+bring to life (the filters, the place finder, the search box) has its place in the first layout, so
+nothing moves when the scripts have run; each script comes once, where it is used."""
 
 from __future__ import annotations
 
@@ -26,8 +25,8 @@ def test_no_script_or_screen_style_waits_for_more_than_the_page(real_site, path)
               if tag == "link" and attrs.get("rel") == "stylesheet"}
     assert styles["print.css"] == "print"
     assert all(media is None for name, media in styles.items() if name != "print.css")
-    preloads = [attrs for tag, attrs in elements if tag == "link" and attrs.get("rel") == "preload"]
-    assert [(attrs["as"], "crossorigin" in attrs) for attrs in preloads] == [("font", True)]
+    # Chromium holds the first paint for a preloaded font, even one with `font-display: optional`.
+    assert not [attrs for tag, attrs in elements if tag == "link" and attrs.get("rel") == "preload"]
     head = html[: html.index("</head>")]  # Material's class for "scripts run" before the body draws
     assert '<script>document.documentElement.classList.replace("no-js", "js")</script>' in head
 
